@@ -1,0 +1,23 @@
+import type { Command } from "commander";
+import { parseEnv } from "../../config/env.js";
+import { loadEnvFile } from "../../config/load-env-file.js";
+import { parseDatabaseUrl } from "../../db/database-url.js";
+import { openDatabase } from "../../db/open-database.js";
+
+export function registerDb(program: Command): void {
+  const db = program.command("db").description("database maintenance");
+  db.command("migrate")
+    .description("apply committed migrations (the server also does this at start-up)")
+    .action(async () => {
+      loadEnvFile();
+      const env = parseEnv();
+      const database = await openDatabase(parseDatabaseUrl(env.DATABASE_URL), { poolSize: 1 });
+      const m = database.migration;
+      await database.close();
+      process.stdout.write(
+        m && m.applied.length > 0
+          ? `Applied ${m.applied.length} migration(s) in ${Math.round(m.ms)} ms: ${m.applied.join(", ")}\n`
+          : `Database is up to date (${m?.alreadyApplied ?? 0} migrations applied).\n`,
+      );
+    });
+}

@@ -1,0 +1,30 @@
+import type { ActionHandler, Command } from "./command.js";
+import type { FormHandler } from "./form-handler.js";
+import { helpCommand } from "./help.js";
+import { nextCommand } from "./next.js";
+
+/**
+ * Every subcommand, button action and form the bot understands, in help order. Features add theirs
+ * here (one import and one entry each); platforms never list commands themselves, so Slack, Teams and
+ * the playground stay in step.
+ */
+export const commands: Command[] = [
+  helpCommand(() => commands),
+  nextCommand,
+  // ask, status, update, digest, faq staff commands: added by their features.
+];
+
+export const actions: ActionHandler[] = [];
+
+export const forms: FormHandler[] = [];
+
+export function findCommand(name: string): Command | undefined {
+  const lower = name.toLowerCase();
+  return commands.find((c) => c.name === lower || c.aliases?.includes(lower));
+}
+export function findAction(action: string): ActionHandler | undefined {
+  return actions.find((a) => a.action === action);
+}
+export function findForm(formId: string): FormHandler | undefined {
+  return forms.find((f) => f.formId === formId);
+}

@@ -1,0 +1,26 @@
+import type { ChatGateway, Gateways } from "./ports/chat-gateway.js";
+import type { Clock } from "./ports/clock.js";
+import type { Llm } from "./ports/llm.js";
+import type { Logger } from "./ports/logger.js";
+import type { AuditLog, ProgrammeRepository } from "./ports/programme-repository.js";
+
+/**
+ * Everything the core's use cases may need, built once in the composition root (src/app/build-deps.ts)
+ * and passed in. Tests build it with fakes (test/support). Features add their ports here.
+ */
+export type CoreDeps = {
+  clock: Clock;
+  logger: Logger;
+  programmes: ProgrammeRepository;
+  audit: AuditLog;
+  /** Proactive senders by platform; filled in as platforms start. */
+  gateways: Gateways;
+  /** Optional LLM for FAQ answers (OPENAI_API_KEY). */
+  llm?: Llm;
+  /** Public base URL of this server, for links in messages (calendar feeds). */
+  publicUrl?: string;
+};
+
+export function gatewayFor(deps: Pick<CoreDeps, "gateways">, platform: keyof Gateways): ChatGateway | undefined {
+  return deps.gateways[platform];
+}

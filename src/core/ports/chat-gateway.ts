@@ -1,0 +1,41 @@
+import type { Message } from "../messages/message.js";
+import type { Platform } from "../programme/types.js";
+
+/** Where a proactive message goes: a channel/conversation, or a direct message to a user. */
+export type ChatTarget = {
+  platform: Platform;
+  kind: "channel" | "user";
+  /** Slack channel id / user id; Teams conversation id / AAD object id; playground channel id. */
+  externalId: string;
+  /** Teams needs the stored conversation reference (serviceUrl, tenant) to send proactively. */
+  conversationRef?: unknown;
+};
+
+export type SendResult = { messageId: string };
+
+/**
+ * Why a send failed, as the outbox needs to know it: retry later (rate limit, 5xx, network) or give up
+ * (channel gone, bot removed) and tell staff.
+ */
+export class DeliveryError extends Error {
+  readonly permanent: boolean;
+  readonly retryAfterMs?: number;
+  readonly reason: string;
+
+  constructor(reason: string, options: { permanent: boolean; retryAfterMs?: number; cause?: unknown }) {
+    super(reason, { cause: options.cause });
+    this.name = "DeliveryError";
+    this.reason = reason;
+    this.permanent = options.permanent;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** Sends neutral messages to one platform. Implementations render and escape; they throw DeliveryError on failure. */
+export type ChatGateway = {
+  platform: Platform;
+  send(target: ChatTarget, message: Message): Promise<SendResult>;
+};
+
+/** The gateways configured in this deployment, by platform. */
+export type Gateways = Partial<Record<Platform, ChatGateway>>;

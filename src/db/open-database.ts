@@ -1,0 +1,57 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { type DatabaseTarget, type PgConnection, pgConnectionFromUrl } from "./database-url.js";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
+import { applyMigrations, type MigrationResult } from "./migrate.js";
+
+export type Database = {
+  prisma: PrismaClient;
+  target: DatabaseTarget;
+  connection: PgConnection;
+  migration: MigrationResult | null;
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type OpenOptions = { migrate?: boolean; poolSize?: number };
+
+/** Opens the database named by the target (embedded or server), migrated unless told not to. */
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  const embedded = target.kind === "pglite" ? await startEmbeddedPostgres(target.dir) : null;
+  const connection =
+    target.kind === "postgres" ? pgConnectionFromUrl(target.url) : (embedded as EmbeddedPostgres).connection;
+  try {
+    const migration = options.migrate === false ? null : await applyMigrations(connection);
+    const adapter = new PrismaPg({
+      ...connection,
+      max: options.poolSize ?? 8,
+      connectionTimeoutMillis: 5_000,
+    });
+    const prisma = new PrismaClient({ adapter });
+    return {
+      prisma,
+      target,
+      connection,
+      migration,
+      async ping(timeoutMs = 2_000) {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error("database did not answer in time")), timeoutMs);
+        });
+        try {
+          await Promise.race([prisma.$queryRaw`SELECT 1`, timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      async close() {
+        await prisma.$disconnect();
+        await embedded?.close();
+      },
+    };
+  } catch (error) {
+    await embedded?.close();
+    throw error;
+  }
+}

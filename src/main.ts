@@ -1,0 +1,72 @@
+import { buildCoreDeps } from "./app/build-deps.js";
+import { createLogger } from "./app/logger.js";
+import { seedIfEmpty } from "./app/seed.js";
+import { EnvError, parseEnv, platformsConfigured } from "./config/env.js";
+import { loadEnvFile } from "./config/load-env-file.js";
+import { ProgrammeFileError } from "./config/load-programme-file.js";
+import { systemClock } from "./core/ports/clock.js";
+import { parseDatabaseUrl } from "./db/database-url.js";
+import { openDatabase } from "./db/open-database.js";
+import { healthRoute } from "./http/health-route.js";
+import type { Route } from "./http/router.js";
+import { startHttpServer } from "./http/server.js";
+import { createPlatforms } from "./platforms/index.js";
+import { startScheduler } from "./scheduler/index.js";
+
+/** Composition root: env → db → core → platforms → scheduler → http. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  loadEnvFile();
+  const env = parseEnv();
+  const logger = createLogger({ level: env.LOG_LEVEL });
+  const enabled = platformsConfigured(env);
+
+  const db = await openDatabase(parseDatabaseUrl(env.DATABASE_URL));
+  await seedIfEmpty(db.prisma, logger, env.PROGRAMME_SEED);
+  const deps = buildCoreDeps({ db, clock: systemClock, logger, publicUrl: env.PUBLIC_URL });
+
+  const platforms = await createPlatforms({ env, deps });
+  for (const p of platforms) if (p.gateway) deps.gateways[p.gateway.platform] = p.gateway;
+  const routes: Route[] = [healthRoute(() => db.ping()), ...platforms.flatMap((p) => p.routes)];
+
+  // The playground binds to loopback by default: it has no login.
+  const host = env.HOST ?? (enabled.playground && !enabled.slack && !enabled.teams ? "127.0.0.1" : undefined);
+  const http = await startHttpServer({ routes: () => routes, port: env.PORT, host, logger });
+  for (const p of platforms) await p.start?.();
+  const scheduler = await startScheduler({ env, deps });
+
+  logger.info(
+    {
+      port: http.port,
+      host: host ?? "all interfaces",
+      database: db.target.kind === "pglite" ? (db.target.dir ?? "in memory") : "postgres",
+      platforms: platforms.map((p) => p.name),
+      startupMs: Math.round(performance.now() - started),
+    },
+    `Cohort Bot listening on http://${host ?? "localhost"}:${http.port}`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await scheduler.stop();
+    await http.close();
+    for (const p of platforms) await p.stop?.();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  // One readable line for configuration mistakes; a stack only for real bugs.
+  if (error instanceof EnvError || error instanceof ProgrammeFileError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Cohort Bot failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

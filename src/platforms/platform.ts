@@ -1,0 +1,15 @@
+import type { Env } from "../config/env.js";
+import type { CoreDeps } from "../core/deps.js";
+import type { ChatGateway } from "../core/ports/chat-gateway.js";
+import type { Route } from "../http/router.js";
+
+/** What a platform adapter contributes to the server: routes, a proactive gateway, start/stop hooks. */
+export type PlatformModule = {
+  name: string;
+  routes: Route[];
+  gateway?: ChatGateway;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+};
+
+export type PlatformFactoryInput = { env: Env; deps: CoreDeps };
