@@ -2,6 +2,7 @@ import type { CoreDeps } from "../core/deps.js";
 import type { Clock } from "../core/ports/clock.js";
 import type { Logger } from "../core/ports/logger.js";
 import type { Database } from "../db/open-database.js";
+import { createInboundEvents } from "../db/repositories/inbound-events.js";
 import { createAuditLog, createProgrammeRepository } from "../db/repositories/programme-repository.js";
 
 /** Wires the core's ports to their Prisma adapters. Features add their repositories here. */
@@ -12,6 +13,7 @@ export function buildCoreDeps(options: { db: Database; clock: Clock; logger: Log
     logger: options.logger,
     programmes: createProgrammeRepository(prisma),
     audit: createAuditLog(prisma),
+    inbound: createInboundEvents(prisma),
     gateways: {},
     publicUrl: options.publicUrl,
   };

@@ -1,5 +1,6 @@
 import type { ChatGateway, Gateways } from "./ports/chat-gateway.js";
 import type { Clock } from "./ports/clock.js";
+import type { InboundEvents } from "./ports/inbound-events.js";
 import type { Llm } from "./ports/llm.js";
 import type { Logger } from "./ports/logger.js";
 import type { AuditLog, ProgrammeRepository } from "./ports/programme-repository.js";
@@ -13,6 +14,7 @@ export type CoreDeps = {
   logger: Logger;
   programmes: ProgrammeRepository;
   audit: AuditLog;
+  inbound: InboundEvents;
   /** Proactive senders by platform; filled in as platforms start. */
   gateways: Gateways;
   /** Optional LLM for FAQ answers (OPENAI_API_KEY). */
