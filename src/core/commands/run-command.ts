@@ -88,7 +88,7 @@ async function guarded(
 ): Promise<Reply> {
   try {
     const actor = await resolveActor(deps, input.identity, input.conversation);
-    if (!actor) return privateReply(textMessage(notMemberText()));
+    if (!actor) return privateReply(strangerHelp());
     return await run(actor);
   } catch (error) {
     if (isAppError(error)) return privateReply(textMessage(error.userMessage));
@@ -111,6 +111,17 @@ function forbidden(what: string): AppError {
     "forbidden",
     `Only programme staff can use \`${what}\`. If you think you should have access, ask the programme team.`,
   );
+}
+
+/** Someone the bot does not know yet still learns what it does and how to get added. */
+function strangerHelp() {
+  return {
+    summary: `I'm Cohort Bot. ${notMemberText()}`,
+    blocks: [
+      { type: "text" as const, text: "I'm Cohort Bot: I answer programme questions (`ask`), remind teams of coaching sessions and milestones, and collect each team's monthly progress `update`." },
+      { type: "text" as const, text: notMemberText() },
+    ],
+  };
 }
 
 export function notMemberText(): string {
