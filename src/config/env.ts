@@ -15,68 +15,66 @@ const bool = z.preprocess(
     .optional(),
 );
 
-export const envSchema = z
-  .object({
-    NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
-    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
-    HOST: optionalString,
-    LOG_LEVEL: z.preprocess(
-      emptyAsUndefined,
-      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    ),
-    DATABASE_URL: optionalString,
-    PROGRAMME_SEED: optionalString,
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_BOT_TOKEN: z.preprocess(
-      emptyAsUndefined,
-      z.string().startsWith("xoxb-", "a Slack bot token starts with xoxb-").optional(),
-    ),
-    SLACK_APP_TOKEN: z.preprocess(
-      emptyAsUndefined,
-      z.string().startsWith("xapp-", "a Slack app-level token starts with xapp-").optional(),
-    ),
-    SLACK_API_URL: z.preprocess(
-      emptyAsUndefined,
-      z.string().url("must be a URL like https://slack.com/api/").optional(),
-    ),
-    CLIENT_ID: optionalString,
-    CLIENT_SECRET: optionalString,
-    TENANT_ID: optionalString,
-    TEAMS_ALLOW_UNAUTHENTICATED: bool,
-    OPENAI_API_KEY: optionalString,
-    OPENAI_BASE_URL: z.preprocess(
-      emptyAsUndefined,
-      z.string().url("must be a URL like https://api.openai.com/v1").optional(),
-    ),
-    OPENAI_MODEL: z.preprocess(emptyAsUndefined, z.string().default("gpt-4o-mini")),
-    PLAYGROUND: bool,
-    SCHEDULER: bool,
-    PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url("must be a URL like https://bot.example.org").optional()),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && env.TEAMS_ALLOW_UNAUTHENTICATED) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["TEAMS_ALLOW_UNAUTHENTICATED"],
-        message: "is refused with NODE_ENV=production: set CLIENT_ID, CLIENT_SECRET and TENANT_ID instead",
-      });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_SIGNING_SECRET"],
-        message: "is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)",
-      });
-    }
-    const teams = [env.CLIENT_ID, env.CLIENT_SECRET, env.TENANT_ID].filter(Boolean).length;
-    if (teams > 0 && teams < 3) {
-      ctx.addIssue({
-        code: "custom",
-        path: [!env.CLIENT_ID ? "CLIENT_ID" : !env.CLIENT_SECRET ? "CLIENT_SECRET" : "TENANT_ID"],
-        message: "Teams needs all three of CLIENT_ID, CLIENT_SECRET and TENANT_ID",
-      });
-    }
-  });
+/** The variables themselves; `envSchema` adds the rules that span several. */
+export const envVariables = z.object({
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: optionalString,
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  DATABASE_URL: optionalString,
+  PROGRAMME_SEED: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().startsWith("xoxb-", "a Slack bot token starts with xoxb-").optional(),
+  ),
+  SLACK_APP_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().startsWith("xapp-", "a Slack app-level token starts with xapp-").optional(),
+  ),
+  SLACK_API_URL: z.preprocess(emptyAsUndefined, z.string().url("must be a URL like https://slack.com/api/").optional()),
+  CLIENT_ID: optionalString,
+  CLIENT_SECRET: optionalString,
+  TENANT_ID: optionalString,
+  TEAMS_ALLOW_UNAUTHENTICATED: bool,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z.string().url("must be a URL like https://api.openai.com/v1").optional(),
+  ),
+  OPENAI_MODEL: z.preprocess(emptyAsUndefined, z.string().default("gpt-4o-mini")),
+  PLAYGROUND: bool,
+  SCHEDULER: bool,
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url("must be a URL like https://bot.example.org").optional()),
+});
+
+export const envSchema = envVariables.superRefine((env, ctx) => {
+  if (env.NODE_ENV === "production" && env.TEAMS_ALLOW_UNAUTHENTICATED) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["TEAMS_ALLOW_UNAUTHENTICATED"],
+      message: "is refused with NODE_ENV=production: set CLIENT_ID, CLIENT_SECRET and TENANT_ID instead",
+    });
+  }
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SLACK_SIGNING_SECRET"],
+      message: "is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)",
+    });
+  }
+  const teams = [env.CLIENT_ID, env.CLIENT_SECRET, env.TENANT_ID].filter(Boolean).length;
+  if (teams > 0 && teams < 3) {
+    ctx.addIssue({
+      code: "custom",
+      path: [!env.CLIENT_ID ? "CLIENT_ID" : !env.CLIENT_SECRET ? "CLIENT_SECRET" : "TENANT_ID"],
+      message: "Teams needs all three of CLIENT_ID, CLIENT_SECRET and TENANT_ID",
+    });
+  }
+});
 
 export type Env = z.infer<typeof envSchema>;
 

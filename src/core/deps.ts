@@ -4,6 +4,7 @@ import type { InboundEvents } from "./ports/inbound-events.js";
 import type { Llm } from "./ports/llm.js";
 import type { Logger } from "./ports/logger.js";
 import type { AuditLog, ProgrammeRepository } from "./ports/programme-repository.js";
+import type { UpdateRepository } from "./ports/update-repository.js";
 
 /**
  * Everything the core's use cases may need, built once in the composition root (src/app/build-deps.ts)
@@ -15,6 +16,8 @@ export type CoreDeps = {
   programmes: ProgrammeRepository;
   audit: AuditLog;
   inbound: InboundEvents;
+  /** Monthly progress updates, their history and unlocks. */
+  updates: UpdateRepository;
   /** Proactive senders by platform; filled in as platforms start. */
   gateways: Gateways;
   /** Optional LLM for FAQ answers (OPENAI_API_KEY). */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { parseLocalTime } from "../core/programme/local-time.js";
-import type { ProgrammeFile } from "../core/programme/programme-file.js";
+import { DEFAULT_DUE_TIME, DEFAULT_OPENS_TIME, type ProgrammeFile } from "../core/programme/programme-file.js";
 import type { Platform, Prisma, PrismaClient } from "../generated/prisma/client.js";
 
 export type ImportCounts = { created: number; updated: number; unchanged: number; removed: number };
@@ -176,7 +176,7 @@ async function importInTransaction(tx: Tx, file: ProgrammeFile, actor: string): 
     const data = {
       title: m.title,
       teamId: m.team ? (teamIds.get(m.team) ?? null) : null,
-      dueAt: time(m.due, "17:00"),
+      dueAt: time(m.due, DEFAULT_DUE_TIME),
       description: m.description,
     };
     await upsertByKey(
@@ -194,7 +194,7 @@ async function importInTransaction(tx: Tx, file: ProgrammeFile, actor: string): 
   count("milestones", "removed", goneMilestones.count);
 
   for (const c of file.reportingCycles) {
-    const data = { opensAt: time(c.opens, "09:00"), dueAt: time(c.due, "17:00"), graceDays: c.graceDays };
+    const data = { opensAt: time(c.opens, DEFAULT_OPENS_TIME), dueAt: time(c.due, DEFAULT_DUE_TIME), graceDays: c.graceDays };
     await upsertByKey(
       "reportingCycles",
       () => tx.reportingCycle.findUnique({ where: { programmeId_month: { programmeId, month: c.month } } }),

@@ -35,7 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     db = await openDatabase({ kind: "pglite", dir: null }, { poolSize: 4 });
   }
   const tables = await db.prisma.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+    SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
   const list = tables.map((t) => `"${t.tablename}"`).join(", ");
   return {
     ...db,

@@ -26,6 +26,8 @@ export type ProgrammeRepository = {
   /** The member's user ids on each platform. */
   listIdentities(memberId: string): Promise<{ platform: Platform; externalId: string }[]>;
   linkIdentity(input: { memberId: string; platform: Platform; externalId: string }): Promise<void>;
+  /** Creates a member (or returns the one with that key): a user linked on first use in a team channel. */
+  ensureMember(input: Omit<Member, "id" | "email"> & { email?: string | null }): Promise<Member>;
 
   listChannels(
     programmeId: string,

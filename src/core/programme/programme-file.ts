@@ -134,6 +134,11 @@ export const programmeFileSchema = z
 
 export type ProgrammeFile = z.infer<typeof programmeFileSchema>;
 
+/** Wall-clock times used when the file gives a bare date. */
+export const DEFAULT_OPENS_TIME = "09:00";
+export const DEFAULT_DUE_TIME = "17:00";
+export const DEFAULT_SESSION_TIME = "10:00";
+
 type Ctx = z.RefinementCtx;
 
 /** Cross-field rules zod cannot express per field: unique keys, known team references, sane dates. */
@@ -179,9 +184,49 @@ function checkReferences(file: ProgrammeFile, ctx: Ctx): void {
       });
     people.set(p.key, path.join("."));
   };
-  file.staff.forEach((p, i) => checkPerson(p, ["staff", i]));
-  file.coaches.forEach((p, i) => checkPerson(p, ["coaches", i]));
-  file.teams.forEach((t, ti) => t.members.forEach((p, i) => checkPerson(p, ["teams", ti, "members", i])));
+  // A Slack or Teams user id belongs to one person; a channel id to one team.
+  const ids = new Map<string, string>();
+  const checkIds = (p: { slack?: string; teams?: string }, path: (string | number)[]) => {
+    for (const platform of ["slack", "teams"] as const) {
+      const id = p[platform];
+      if (!id) continue;
+      const seenAt = ids.get(`${platform}:${id}`);
+      if (seenAt) ctx.addIssue({ code: "custom", path: [...path, platform], message: `${platform} id "${id}" is already used by ${seenAt}` });
+      ids.set(`${platform}:${id}`, path.join("."));
+    }
+  };
+  const channelIds = new Map<string, string>();
+  const checkChannel = (c: { platform: string; id: string }, path: (string | number)[]) => {
+    const seenAt = channelIds.get(`${c.platform}:${c.id}`);
+    if (seenAt) ctx.addIssue({ code: "custom", path: [...path, "id"], message: `channel "${c.id}" is already used by ${seenAt}` });
+    channelIds.set(`${c.platform}:${c.id}`, path.join("."));
+  };
+  file.staffChannels.forEach((c, i) => {
+    checkChannel(c, ["staffChannels", i]);
+  });
+  file.teams.forEach((t, ti) => {
+    t.channels.forEach((c, i) => {
+      checkChannel(c, ["teams", ti, "channels", i]);
+    });
+  });
+  const totalAwards = file.teams.reduce((sum, t) => sum + (t.award ?? file.programme.grantPerTeam), 0);
+  if (file.programme.totalFunding > 0 && totalAwards > file.programme.totalFunding) {
+    ctx.addIssue({ code: "custom", path: ["teams"], message: `team awards add up to £${totalAwards}, more than totalFunding £${file.programme.totalFunding}` });
+  }
+  file.staff.forEach((p, i) => {
+    checkPerson(p, ["staff", i]);
+    checkIds(p, ["staff", i]);
+  });
+  file.coaches.forEach((p, i) => {
+    checkPerson(p, ["coaches", i]);
+    checkIds(p, ["coaches", i]);
+  });
+  file.teams.forEach((t, ti) => {
+    t.members.forEach((p, i) => {
+      checkPerson(p, ["teams", ti, "members", i]);
+      checkIds(p, ["teams", ti, "members", i]);
+    });
+  });
 
   const teamRef = (team: string | undefined, path: (string | number)[]) => {
     if (team !== undefined && !teamKeys.has(team))
@@ -193,7 +238,8 @@ function checkReferences(file: ProgrammeFile, ctx: Ctx): void {
   };
   file.coachingSessions.forEach((s, i) => {
     teamRef(s.team, ["coachingSessions", i, "team"]);
-    time(s.starts, ["coachingSessions", i, "starts"]);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(s.starts)) ctx.addIssue({ code: "custom", path: ["coachingSessions", i, "starts"], message: "give a start time too, e.g. 2022-10-12 10:00" });
+    else time(s.starts, ["coachingSessions", i, "starts"]);
   });
   file.milestones.forEach((m, i) => {
     teamRef(m.team, ["milestones", i, "team"]);
@@ -206,8 +252,9 @@ function checkReferences(file: ProgrammeFile, ctx: Ctx): void {
     months.add(c.month);
     time(c.opens, ["reportingCycles", i, "opens"]);
     time(c.due, ["reportingCycles", i, "due"]);
-    const opens = parseLocalTime(c.opens, tz);
-    const due = parseLocalTime(c.due, tz, "17:00");
+    // Same defaults as the importer: a bare date opens at 09:00 and is due at 17:00.
+    const opens = parseLocalTime(c.opens, tz, DEFAULT_OPENS_TIME);
+    const due = parseLocalTime(c.due, tz, DEFAULT_DUE_TIME);
     if (opens && due && opens >= due)
       ctx.addIssue({ code: "custom", path: ["reportingCycles", i, "due"], message: "due must be after opens" });
   });

@@ -45,6 +45,15 @@ export function createProgrammeRepository(prisma: PrismaClient): ProgrammeReposi
       });
     },
 
+    async ensureMember({ programmeId, teamId, key, name, role, email }) {
+      const row = await prisma.member.upsert({
+        where: { programmeId_key: { programmeId, key } },
+        create: { programmeId, teamId, key, name, role, email: email ?? null },
+        update: {},
+      });
+      return toMember(row);
+    },
+
     listChannels: async (programmeId, filter = {}) =>
       (
         await prisma.channel.findMany({

@@ -1,0 +1,43 @@
+/**
+ * Words people use interchangeably when asking about a cohort programme. Each group folds to its first
+ * word after stemming, in the index and in the question alike, so "money" finds an entry that says
+ * "grant". Keep groups narrow: folding words that distinguish two entries makes both worse.
+ */
+export const SYNONYM_GROUPS: string[][] = [
+  ["grant", "funding", "fund", "funded", "funds", "money", "cash", "award", "awarded", "finance", "financial", "budget", "worth"],
+  ["coaching", "coach", "coaches", "support", "supported", "mentoring", "mentor"],
+  ["deadline", "due", "cutoff"],
+  ["total", "overall", "altogether", "combined", "whole", "entire", "sum"],
+  ["start", "begin", "beginning", "began", "commence", "launch", "kickoff"],
+  ["end", "finish", "finished", "conclude", "over", "wrapup"],
+  ["project", "team", "teams"],
+  ["programme", "program", "scheme", "initiative"],
+  ["select", "selected", "chosen", "choose", "chose", "pick", "picked", "successful", "shortlisted", "win", "winning", "winner", "won"],
+  ["apply", "application", "applications", "applicant", "applicants", "applied", "bid", "bids"],
+  ["training", "train", "trained", "teach", "taught", "course"],
+  ["result", "outcome", "findings", "finding"],
+  ["duration", "long", "length"],
+  ["organisation", "organization", "organiser", "organizer", "organise", "organize", "organisations"],
+  ["chair", "chairs", "chairman", "chairwoman", "chairperson", "head", "heads"],
+  ["remind", "reminder", "nudge", "notification", "alert"],
+  ["update", "report", "return"],
+  ["workshop", "webinar"],
+];
+
+/**
+ * Phrases rewritten before splitting into words: amounts in every spelling, and multi-word names that
+ * mean one thing. Order matters (longer amounts first).
+ */
+export const PHRASES: [RegExp, string][] = [
+  [/£?\s?120[,.\s]?000\b|£?\b120\s?k\b|\bhundred and twenty thousand\b/gi, " amount120k "],
+  [/£?\s?10[,.\s]?000\b|£?\b10\s?k\b|\bten thousand\b|\bten grand\b/gi, " amount10k "],
+  [/\bquality[-\s]improvement\b/gi, " qi "],
+  [/\bclinical commissioning group\b/gi, " ccg "],
+  [/\bnorth[-\s]east london\b/gi, " nel "],
+  [/\bkick[-\s]?off\b/gi, " kickoff "],
+  [/\bwrap(ping)?[-\s]up\b/gi, " wrapup "],
+  [/\bsp\b/gi, " social prescribing "],
+  [/\bsix\b/gi, " 6 "],
+  [/\btwelve\b/gi, " 12 "],
+  [/\bhow long\b/gi, " duration "],
+];

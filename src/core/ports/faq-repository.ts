@@ -1,0 +1,61 @@
+import type { ChatTarget } from "./chat-gateway.js";
+import type { Platform } from "../programme/types.js";
+
+/** One question-and-answer the bot can give. `origin` is "file" (programme file) or "staff" (added in chat). */
+export type FaqEntry = {
+  id: string;
+  programmeId: string;
+  key: string;
+  question: string;
+  answer: string;
+  alternatives: string[];
+  tags: string[];
+  source: string;
+  origin: "file" | "staff";
+  active: boolean;
+  updatedAt: Date;
+};
+
+/** A question the bot could not answer, waiting for staff. `replyTo` is where the answer goes back. */
+export type UnansweredQuestion = {
+  id: string;
+  programmeId: string;
+  memberId: string | null;
+  platform: Platform;
+  askerExternalId: string;
+  replyTo: ChatTarget | null;
+  question: string;
+  status: "open" | "answered" | "dismissed";
+  answeredFaqId: string | null;
+  answeredById: string | null;
+  answeredAt: Date | null;
+  createdAt: Date;
+};
+
+/** FAQ entries and the unanswered-question queue of each programme. */
+export type FaqRepository = {
+  /** Active entries only, unless told otherwise. */
+  listEntries(programmeId: string, options?: { includeRetired?: boolean }): Promise<FaqEntry[]>;
+  getEntry(programmeId: string, key: string): Promise<FaqEntry | null>;
+  /** Throws AppError("conflict") if the key is taken. */
+  createEntry(
+    input: Pick<FaqEntry, "programmeId" | "key" | "question" | "answer" | "tags" | "source" | "origin"> & {
+      alternatives?: string[];
+    },
+  ): Promise<FaqEntry>;
+  updateEntry(id: string, patch: Partial<Pick<FaqEntry, "answer" | "active" | "question">>): Promise<FaqEntry>;
+
+  recordUnanswered(
+    input: Pick<UnansweredQuestion, "programmeId" | "memberId" | "platform" | "askerExternalId" | "replyTo" | "question">,
+  ): Promise<UnansweredQuestion>;
+  /** The same person's identical open question, so asking twice does not queue it twice. */
+  findOpenQuestion(input: {
+    programmeId: string;
+    platform: Platform;
+    askerExternalId: string;
+    question: string;
+  }): Promise<UnansweredQuestion | null>;
+  listUnanswered(programmeId: string, options?: { status?: UnansweredQuestion["status"] }): Promise<UnansweredQuestion[]>;
+  getUnanswered(id: string): Promise<UnansweredQuestion | null>;
+  markAnswered(id: string, input: { faqId: string; answeredById: string; at: Date }): Promise<void>;
+};

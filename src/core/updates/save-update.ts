@@ -1,0 +1,103 @@
+import type { CoreDeps } from "../deps.js";
+import { AppError } from "../errors.js";
+import type { FormResult, FormValues } from "../forms/form.js";
+import type { Block } from "../messages/message.js";
+import { formatLocal } from "../programme/local-time.js";
+import type { Actor } from "../programme/types.js";
+import { assertEditable } from "./check-editable.js";
+import { cyclePosition, digestDay, monthLabel } from "./cycles.js";
+import { decodeContext, requireTeam } from "./update-context.js";
+import { parseUpdateValues, spendWarning } from "./update-form.js";
+
+/**
+ * Saves the actor's team's update: a draft (kept if the form is closed) or a submission. Rules: only the
+ * team's own members; not after the cycle locks unless staff unlocked it; a first submission after the
+ * due date is marked late; every save becomes a new version with who made it; if someone saved after
+ * this form was opened, this save still wins and the confirmation says who saved in between.
+ */
+export async function saveUpdate({
+  deps,
+  actor,
+  context,
+  values,
+  draft,
+}: {
+  deps: CoreDeps;
+  actor: Actor;
+  context: string;
+  values: FormValues;
+  draft: boolean;
+}): Promise<FormResult> {
+  const team = requireTeam(actor);
+  const { cycleId, version: openedVersion } = decodeContext(context);
+  const cycle = await deps.programmes.getCycleById(cycleId);
+  // A context naming another programme's cycle is treated as unknown: nothing crosses programmes.
+  if (!cycle || cycle.programmeId !== actor.programme.id)
+    throw new AppError("not_found", "That reporting cycle no longer exists. Please open the form again with `update`.");
+  await assertEditable(deps, actor.programme, team, cycle);
+
+  const parsed = parseUpdateValues(values, { award: team.award, draft });
+  if (!parsed.ok) return parsed;
+
+  const now = deps.clock.now();
+  const existing = await deps.updates.get(team.id, cycle.id);
+  // Once submitted an update stays submitted: a later "save draft" is an edit of the submitted update.
+  const status = draft && existing?.status !== "submitted" ? "draft" : "submitted";
+  const submittedAt = existing?.submittedAt ?? (status === "submitted" ? now : null);
+  const saved = await deps.updates.save({
+    teamId: team.id,
+    cycleId: cycle.id,
+    status,
+    data: parsed.data,
+    late: submittedAt !== null && submittedAt > cycle.dueAt,
+    submittedAt,
+    submittedById: existing?.submittedById ?? (status === "submitted" ? actor.member.id : null),
+    savedById: actor.member.id,
+    savedAt: now,
+  });
+
+  const tz = actor.programme.timeZone;
+  const label = monthLabel(cycle.month);
+  const blocks: Block[] = [];
+  const headline =
+    status === "draft"
+      ? `Draft saved for ${team.name}'s ${label} update. It isn't submitted yet: open it again with \`update\` and press Submit when it's ready (due ${formatLocal(cycle.dueAt, tz)}).`
+      : `Thanks — ${team.name}'s ${label} update is ${existing?.status === "submitted" ? "updated" : "submitted"}${saved.late ? " (marked late: it came in after the due date)" : ""}. The programme team sees it in the staff digest, posted in their staff channel on ${digestDay(cycle, tz)}.`;
+  blocks.push({ type: "text", text: headline });
+
+  const between = await savedInBetween(deps, actor, saved.id, openedVersion, saved.version);
+  if (between) blocks.push({ type: "text", text: between });
+
+  const position = await cyclePosition(deps, cycle);
+  const warning = spendWarning(parsed.data.spend, team.award, position.number, position.count);
+  if (warning) blocks.push({ type: "context", text: warning });
+  return {
+    ok: true,
+    confirmation: { summary: blocks.map((b) => ("text" in b ? String(b.text) : "")).join(" "), blocks },
+  };
+}
+
+/** Who saved this update after the form was opened (other than the actor), if anyone. */
+async function savedInBetween(
+  deps: CoreDeps,
+  actor: Actor,
+  updateId: string,
+  openedVersion: number,
+  savedVersion: number,
+): Promise<string | null> {
+  if (savedVersion === openedVersion + 1) return null;
+  const versions = await deps.updates.listVersions(updateId);
+  const others = versions.filter(
+    (v) => v.version > openedVersion && v.version < savedVersion && v.savedById !== actor.member.id,
+  );
+  if (others.length === 0) return null;
+  const last = others[others.length - 1];
+  const names = [
+    ...new Set(
+      await Promise.all(
+        others.map(async (v) => (v.savedById ? (await deps.programmes.getMember(v.savedById))?.name : null) ?? "a team member"),
+      ),
+    ),
+  ];
+  return `Heads up: ${names.join(" and ")} saved this update at ${formatLocal(last.savedAt, actor.programme.timeZone)}, while you had it open. Your version is now the current one; theirs is kept in the history, so check nothing of theirs was lost (\`update\` shows the current text).`;
+}

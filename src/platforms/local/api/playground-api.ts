@@ -1,0 +1,188 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { runAction, runCommand, submitForm } from "../../../core/commands/run-command.js";
+import type { Reply } from "../../../core/commands/reply.js";
+import type { CoreDeps } from "../../../core/deps.js";
+import { formatLocal, parseLocalTime } from "../../../core/programme/local-time.js";
+import type { Conversation, Identity } from "../../../core/programme/resolve-actor.js";
+import type { Programme } from "../../../core/programme/types.js";
+import { sendJson } from "../../../http/router.js";
+import type { MessageStore } from "../message-store.js";
+import type { OpenForms } from "../open-forms.js";
+import { isPlaygroundClock } from "../playground-clock.js";
+import { channelsFor, findPlaygroundProgramme, type PlaygroundPerson } from "../playground-directory.js";
+import { quickJumps } from "../quick-jumps.js";
+import { renderHtmlForm } from "../render/render-form.js";
+import { ApiError, readJson } from "./http-helpers.js";
+import { toMessageView } from "./message-view.js";
+
+export type TickResult = { planned: number; sent: number; skipped: number; failed: number };
+
+export type PlaygroundContext = {
+  deps: CoreDeps;
+  store: MessageStore;
+  forms: OpenForms;
+  /** Runs the reminders scheduler once at the clock's current time. */
+  runTick: (deps: CoreDeps) => Promise<TickResult>;
+};
+
+const key = z.string().trim().min(1).max(100);
+const sendSchema = z.object({ as: key, channel: key, text: z.string().trim().min(1, "type a message").max(4000) });
+const actionSchema = z.object({ as: key, channel: key, action: key, value: z.string().max(500).optional() });
+const formSchema = z.object({ as: key, token: key, values: z.record(z.string(), z.string().max(10_000)) });
+const clockSchema = z.object({ to: z.string().trim().min(10).max(40), as: key.optional() });
+
+/** The JSON API under /playground/api/: thin conversions to runCommand / runAction / submitForm. */
+export function playgroundApi(ctx: PlaygroundContext) {
+  let jumping: Promise<unknown> = Promise.resolve();
+  const routes: Record<string, (req: IncomingMessage, url: URL, programme: Programme) => Promise<unknown>> = {
+    "GET state": async (_req, _url, programme) => ({
+      programme: { name: programme.name, organisation: programme.organisation, timeZone: programme.timeZone },
+      clock: clockInfo(ctx.deps, programme),
+      quickJumps: await quickJumps(ctx.deps, programme),
+    }),
+    "GET channels": async (_req, url, programme) => {
+      const person = await findPerson(ctx.deps, programme, url.searchParams.get("as"));
+      return { person, channels: await channelsFor(ctx.deps, programme, person) };
+    },
+    "GET messages": async (_req, url, programme) => {
+      const person = await findPerson(ctx.deps, programme, url.searchParams.get("as"));
+      const channel = await allowedChannel(ctx.deps, programme, person, url.searchParams.get("channel"));
+      const after = Number(url.searchParams.get("after") ?? 0) || 0;
+      const messages = ctx.store
+        .list(channel.id, { viewer: person.key, after })
+        .map((m) => toMessageView(m, person.key, programme.timeZone));
+      return { messages, clock: clockInfo(ctx.deps, programme) };
+    },
+    "POST send": async (req, _url, programme) => {
+      const input = await readJson(req, sendSchema);
+      const { person, identity, conversation } = await caller(ctx.deps, programme, input);
+      ctx.store.add({
+        channel: conversation.externalId,
+        at: ctx.deps.clock.now().toISOString(),
+        author: { kind: "person", key: person.key, name: person.name },
+        text: input.text,
+      });
+      const reply = await runCommand(ctx.deps, { identity, conversation, text: input.text });
+      return deliver(ctx, reply, person, conversation);
+    },
+    "POST action": async (req, _url, programme) => {
+      const input = await readJson(req, actionSchema);
+      const { person, identity, conversation } = await caller(ctx.deps, programme, input);
+      const reply = await runAction(ctx.deps, { identity, conversation, action: input.action, value: input.value });
+      return deliver(ctx, reply, person, conversation);
+    },
+    "POST form": async (req, _url, programme) => {
+      const input = await readJson(req, formSchema);
+      const open = ctx.forms.get(input.token);
+      if (!open || open.as !== input.as) throw new ApiError(410, "This form has expired. Please open it again.");
+      const { identity, conversation } = await caller(ctx.deps, programme, { as: open.as, channel: open.channel });
+      const values = Object.fromEntries(open.view.form.fields.map((f) => [f.id, input.values[f.id] ?? ""]));
+      const result = await submitForm(ctx.deps, {
+        identity,
+        conversation,
+        formId: open.view.form.id,
+        context: open.view.context,
+        values,
+      });
+      if (!result.ok) {
+        return { ok: false, errors: result.errors, html: renderHtmlForm({ ...open.view, values }, result.errors) };
+      }
+      ctx.forms.close(input.token);
+      ctx.store.add({
+        channel: open.channel,
+        at: ctx.deps.clock.now().toISOString(),
+        author: { kind: "bot" },
+        message: result.confirmation,
+        visibleTo: open.as,
+      });
+      return { ok: true };
+    },
+    "POST clock": async (req, _url, programme) => {
+      const input = await readJson(req, clockSchema);
+      const clock = ctx.deps.clock;
+      if (!isPlaygroundClock(clock)) {
+        throw new ApiError(409, "The clock only moves when no Slack or Teams workspace is connected.");
+      }
+      const to = parseLocalTime(input.to, programme.timeZone);
+      if (!to || to.getUTCFullYear() < 2000 || to.getUTCFullYear() > 2100) {
+        throw new ApiError(400, "Give a date and time like 2022-11-29T09:00.");
+      }
+      // One jump at a time: two overlapping scheduler runs would race for the same deliveries.
+      const before = ctx.store.lastId();
+      const run = jumping.then(async () => {
+        clock.jumpTo(to);
+        return ctx.runTick(ctx.deps);
+      });
+      jumping = run.catch(() => undefined);
+      const tick = await run;
+      // Tell the page which of the viewer's channels just received something, so it can point there.
+      const person = input.as ? await findPerson(ctx.deps, programme, input.as) : null;
+      const arrived = person
+        ? (await channelsFor(ctx.deps, programme, person))
+            .map((c) => ({ channel: c.id, name: c.name, count: ctx.store.list(c.id, { viewer: person.key, after: before }).length }))
+            .filter((c) => c.count > 0)
+        : [];
+      return { clock: clockInfo(ctx.deps, programme), tick, arrived, quickJumps: await quickJumps(ctx.deps, programme) };
+    },
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const name = url.pathname.replace(/^\/playground\/api\//, "").replace(/\/$/, "");
+    const route = routes[`${req.method} ${name}`];
+    try {
+      if (!route) throw new ApiError(404, "no such playground endpoint");
+      const programme = await findPlaygroundProgramme(ctx.deps);
+      if (!programme) throw new ApiError(503, "No programme is loaded yet. Import one with `cohort import`.");
+      sendJson(res, 200, await route(req, url, programme));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      sendJson(res, error.status, { error: error.message });
+    }
+  };
+}
+
+function clockInfo(deps: CoreDeps, programme: Programme) {
+  const now = deps.clock.now();
+  return { now: now.toISOString(), label: formatLocal(now, programme.timeZone), adjustable: isPlaygroundClock(deps.clock) };
+}
+
+async function findPerson(deps: CoreDeps, programme: Programme, as: string | null): Promise<PlaygroundPerson> {
+  const member = as
+    ? (await deps.programmes.findMembersByIdentity("local", as)).find((m) => m.programmeId === programme.id)
+    : undefined;
+  if (!member) throw new ApiError(404, "Pick who you are from the list first.");
+  const team = member.teamId ? await deps.programmes.getTeam(member.teamId) : null;
+  return { key: as as string, name: member.name, role: member.role, teamKey: team?.key ?? null, teamName: team?.name ?? null };
+}
+
+async function allowedChannel(deps: CoreDeps, programme: Programme, person: PlaygroundPerson, id: string | null) {
+  const channel = (await channelsFor(deps, programme, person)).find((c) => c.id === id);
+  if (!channel) throw new ApiError(403, "You are not in that channel.");
+  return channel;
+}
+
+async function caller(deps: CoreDeps, programme: Programme, input: { as: string; channel: string }) {
+  const person = await findPerson(deps, programme, input.as);
+  const channel = await allowedChannel(deps, programme, person, input.channel);
+  const identity: Identity = { platform: "local", externalId: person.key, displayName: person.name };
+  const conversation: Conversation = { platform: "local", externalId: channel.id, kind: channel.kind };
+  return { person, identity, conversation };
+}
+
+/** Puts a reply where the person would see it: public in the channel, private to them, or a form to open. */
+function deliver(ctx: PlaygroundContext, reply: Reply, person: PlaygroundPerson, conversation: Conversation) {
+  if (reply.type === "form") {
+    const token = ctx.forms.add({ view: reply.view, as: person.key, channel: conversation.externalId });
+    return { form: { token, html: renderHtmlForm(reply.view) } };
+  }
+  ctx.store.add({
+    channel: conversation.externalId,
+    at: ctx.deps.clock.now().toISOString(),
+    author: { kind: "bot" },
+    message: reply.message,
+    visibleTo: reply.visibility === "private" ? person.key : undefined,
+  });
+  return {};
+}

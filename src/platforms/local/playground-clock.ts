@@ -1,0 +1,43 @@
+import { DateTime } from "luxon";
+import { type Clock, systemClock } from "../../core/ports/clock.js";
+import type { Programme } from "../../core/programme/types.js";
+
+/**
+ * The playground's movable clock: real time plus an offset, so after "jump to 29 Nov 09:00" time keeps
+ * running from there. main.ts installs it as deps.clock only when no Slack or Teams is configured, so a
+ * jump can never move time for a real workspace.
+ */
+export type PlaygroundClock = Clock & {
+  readonly adjustable: true;
+  jumpTo(at: Date): void;
+};
+
+export function createPlaygroundClock(base: Clock = systemClock): PlaygroundClock {
+  let offsetMs = 0;
+  return {
+    adjustable: true,
+    now: () => new Date(base.now().getTime() + offsetMs),
+    jumpTo(at) {
+      offsetMs = at.getTime() - base.now().getTime();
+    },
+  };
+}
+
+export function isPlaygroundClock(clock: Clock): clock is PlaygroundClock {
+  return (clock as Partial<PlaygroundClock>).adjustable === true && typeof (clock as PlaygroundClock).jumpTo === "function";
+}
+
+/**
+ * Where the demo starts: now, if now falls inside the programme; otherwise 09:00 local on the programme's
+ * first day, so a newcomer in a later year still sees a live programme rather than one that ended.
+ */
+export function startingTime(programme: Pick<Programme, "startsOn" | "endsOn" | "timeZone">, now: Date): Date {
+  const zone = programme.timeZone;
+  // Programme dates are calendar days stored as UTC midnight: read the day, then place it in the zone.
+  const day = (d: Date) => DateTime.fromISO(d.toISOString().slice(0, 10), { zone });
+  const first = day(programme.startsOn);
+  const afterLast = day(programme.endsOn).plus({ days: 1 });
+  const current = DateTime.fromJSDate(now, { zone });
+  if (current >= first && current < afterLast) return now;
+  return first.set({ hour: 9 }).toJSDate();
+}
