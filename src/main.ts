@@ -7,10 +7,12 @@ import { ProgrammeFileError } from "./config/load-programme-file.js";
 import { systemClock } from "./core/ports/clock.js";
 import { parseDatabaseUrl } from "./db/database-url.js";
 import { openDatabase } from "./db/open-database.js";
+import { calendarRoute } from "./http/calendar-route.js";
 import { healthRoute } from "./http/health-route.js";
 import type { Route } from "./http/router.js";
 import { startHttpServer } from "./http/server.js";
 import { createPlatforms } from "./platforms/index.js";
+import { createPlaygroundClock } from "./platforms/local/playground-clock.js";
 import { startScheduler } from "./scheduler/index.js";
 
 /** Composition root: env → db → core → platforms → scheduler → http. */
@@ -23,15 +25,19 @@ async function main(): Promise<void> {
 
   const db = await openDatabase(parseDatabaseUrl(env.DATABASE_URL));
   await seedIfEmpty(db.prisma, logger, env.PROGRAMME_SEED);
-  const deps = buildCoreDeps({ db, clock: systemClock, logger, publicUrl: env.PUBLIC_URL });
+  // Playground only: a movable clock ("jump to 29 Nov"); never when a real workspace shares these deps.
+  const clock = enabled.playground && !enabled.slack && !enabled.teams ? createPlaygroundClock() : systemClock;
+  const deps = buildCoreDeps({ db, clock, logger, publicUrl: env.PUBLIC_URL, env });
 
   const platforms = await createPlatforms({ env, deps });
   for (const p of platforms) if (p.gateway) deps.gateways[p.gateway.platform] = p.gateway;
-  const routes: Route[] = [healthRoute(() => db.ping()), ...platforms.flatMap((p) => p.routes)];
+  const routes: Route[] = [healthRoute(() => db.ping()), calendarRoute(deps), ...platforms.flatMap((p) => p.routes)];
 
   // The playground binds to loopback by default: it has no login.
   const host = env.HOST ?? (enabled.playground && !enabled.slack && !enabled.teams ? "127.0.0.1" : undefined);
   const http = await startHttpServer({ routes: () => routes, port: env.PORT, host, logger });
+  // Links in reminders ("add to calendar") need an absolute URL; without PUBLIC_URL use this server's.
+  deps.publicUrl ??= `http://localhost:${http.port}`;
   for (const p of platforms) await p.start?.();
   const scheduler = await startScheduler({ env, deps });
 

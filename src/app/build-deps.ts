@@ -2,12 +2,23 @@ import type { CoreDeps } from "../core/deps.js";
 import type { Clock } from "../core/ports/clock.js";
 import type { Logger } from "../core/ports/logger.js";
 import type { Database } from "../db/open-database.js";
+import { createFaqRepository } from "../db/repositories/faq-repository.js";
+import { createDeliveryStore } from "../db/repositories/delivery-store.js";
 import { createInboundEvents } from "../db/repositories/inbound-events.js";
 import { createAuditLog, createProgrammeRepository } from "../db/repositories/programme-repository.js";
+import { createReminderFacts } from "../db/repositories/reminder-facts.js";
 import { createUpdateRepository } from "../db/repositories/update-repository.js";
+import { type LlmEnv, createFaqLlm } from "../llm/create-faq-llm.js";
 
 /** Wires the core's ports to their Prisma adapters. Features add their repositories here. */
-export function buildCoreDeps(options: { db: Database; clock: Clock; logger: Logger; publicUrl?: string }): CoreDeps {
+export function buildCoreDeps(options: {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  publicUrl?: string;
+  /** OPENAI_* settings; the FAQ uses an LLM only when OPENAI_API_KEY is set. */
+  env?: LlmEnv;
+}): CoreDeps {
   const { prisma } = options.db;
   return {
     clock: options.clock,
@@ -16,7 +27,11 @@ export function buildCoreDeps(options: { db: Database; clock: Clock; logger: Log
     audit: createAuditLog(prisma),
     inbound: createInboundEvents(prisma),
     updates: createUpdateRepository(prisma),
+    faq: createFaqRepository(prisma),
     gateways: {},
     publicUrl: options.publicUrl,
+    deliveries: createDeliveryStore(prisma),
+    reminderFacts: createReminderFacts(prisma),
+    ...(options.env?.OPENAI_API_KEY ? createFaqLlm(options.env, options.logger) : {}),
   };
 }

@@ -25,7 +25,7 @@ export async function withCliDatabase<T>(options: { seed: boolean }, run: (ctx: 
   const db = await openDatabase(parseDatabaseUrl(env.DATABASE_URL), { poolSize: 2 });
   try {
     if (options.seed) await seedIfEmpty(db.prisma, logger, env.PROGRAMME_SEED);
-    const deps = buildCoreDeps({ db, clock: systemClock, logger, publicUrl: env.PUBLIC_URL });
+    const deps = buildCoreDeps({ db, clock: systemClock, logger, publicUrl: env.PUBLIC_URL, env });
     return await run({ db, deps });
   } finally {
     await db.close();

@@ -1,9 +1,13 @@
 import type { ChatGateway, Gateways } from "./ports/chat-gateway.js";
+import type { FaqPrompt } from "./faq/faq-prompt.js";
 import type { Clock } from "./ports/clock.js";
+import type { FaqRepository } from "./ports/faq-repository.js";
 import type { InboundEvents } from "./ports/inbound-events.js";
 import type { Llm } from "./ports/llm.js";
 import type { Logger } from "./ports/logger.js";
 import type { AuditLog, ProgrammeRepository } from "./ports/programme-repository.js";
+import type { DeliveryStore } from "./outbox/delivery-store.js";
+import type { ReminderFacts } from "./reminders/reminder-facts.js";
 import type { UpdateRepository } from "./ports/update-repository.js";
 
 /**
@@ -20,10 +24,18 @@ export type CoreDeps = {
   updates: UpdateRepository;
   /** Proactive senders by platform; filled in as platforms start. */
   gateways: Gateways;
+  /** FAQ entries and the unanswered-question queue. */
+  faq: FaqRepository;
   /** Optional LLM for FAQ answers (OPENAI_API_KEY). */
   llm?: Llm;
+  /** The FAQ prompt (prompts/faq/); the LLM is used only when both are set. */
+  faqPrompt?: FaqPrompt;
   /** Public base URL of this server, for links in messages (calendar feeds). */
   publicUrl?: string;
+  /** The outbox (reminders, digests, staff alerts); required by runSchedulerTick. */
+  deliveries?: DeliveryStore;
+  /** Submission status and event look-ups for reminders; required by runSchedulerTick. */
+  reminderFacts?: ReminderFacts;
 };
 
 export function gatewayFor(deps: Pick<CoreDeps, "gateways">, platform: keyof Gateways): ChatGateway | undefined {

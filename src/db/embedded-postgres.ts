@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import type { PgConnection } from "./database-url.js";
+import { serializeExtendedQueries } from "./serialize-protocol.js";
 
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) served over the Postgres wire
@@ -41,6 +42,7 @@ export async function startEmbeddedPostgres(dir: string | null): Promise<Embedde
 async function serve(db: PGlite, lockPath: string | null): Promise<EmbeddedPostgres> {
   // maxConnections > the pool size: with 1, a second client (the CLI) is refused.
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 32 });
+  serializeExtendedQueries(server);
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:PORT"
   const port = Number(address.split(":").pop());

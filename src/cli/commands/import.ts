@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { loadProgrammeFile } from "../../config/load-programme-file.js";
 import { importProgramme } from "../../db/import-programme.js";
 import { withCliDatabase } from "../open-cli-database.js";
+import { importIcsFile } from "./calendar.js";
 
 export function registerImport(program: Command): void {
   program
@@ -11,7 +12,11 @@ export function registerImport(program: Command): void {
     )
     .argument("<file>", "programme file, e.g. prisma/seed/sp-innovators.yaml")
     .option("--json", "print the summary as JSON")
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .option("--programme <slug>", "for an .ics file: the programme to add its sessions to")
+    .option("--team <key>", "for an .ics file: the team the sessions are for (default: programme-wide)")
+    .action(async (file: string, opts: { json?: boolean; programme?: string; team?: string }) => {
+      // An .ics file adds coaching sessions to an existing programme (see `cohort calendar import`).
+      if (file.toLowerCase().endsWith(".ics")) return importIcsFile(file, opts);
       // Validate before touching the database: a broken file exits 2 with file:line problems.
       const parsed = loadProgrammeFile(file);
       const summary = await withCliDatabase({ seed: false }, ({ db }) => importProgramme(db.prisma, parsed, "cli"));

@@ -2,6 +2,17 @@ import type { ActionHandler, Command } from "./command.js";
 import type { FormHandler } from "./form-handler.js";
 import { helpCommand } from "./help.js";
 import { nextCommand } from "./next.js";
+import { digestCommand, postDigestAction } from "../digests/digest-commands.js";
+import { askCommand } from "../faq/ask-command.js";
+import { answerCommand, faqCommand, unansweredCommand } from "../faq/staff-commands.js";
+import {
+  openUpdateAction,
+  progressUpdateFormHandler,
+  statusCommand,
+  unlockCommand,
+  updateCommand,
+  viewUpdateAction,
+} from "../updates/update-commands.js";
 
 /**
  * Every subcommand, button action and form the bot understands, in help order. Features add theirs
@@ -11,12 +22,20 @@ import { nextCommand } from "./next.js";
 export const commands: Command[] = [
   helpCommand(() => commands),
   nextCommand,
+  statusCommand,
+  updateCommand,
+  digestCommand,
+  unlockCommand,
+  askCommand,
+  unansweredCommand,
+  answerCommand,
+  faqCommand,
   // ask, status, update, digest, faq staff commands: added by their features.
 ];
 
-export const actions: ActionHandler[] = [];
+export const actions: ActionHandler[] = [openUpdateAction, viewUpdateAction, postDigestAction];
 
-export const forms: FormHandler[] = [];
+export const forms: FormHandler[] = [progressUpdateFormHandler];
 
 export function findCommand(name: string): Command | undefined {
   const lower = name.toLowerCase();

@@ -38,6 +38,8 @@ function stem(word: string): string {
 const GENERIC_WORDS = new Set(
   (
     "able actual actually already always amount anything anyway around ask asked available away back bit body " +
+    "single individual given giving separate specific particular typical usual usually exactly " +
+    "big bigger biggest large larger largest small smaller smallest high higher highest low lower lowest top best " +
     "case certain come coming currently date day days different does done each early enough exact exactly " +
     "expect fine first go going good happen happens hear help here idea info information kind last later let " +
     "little look lot made main make many maximum max mean means meant minimum month months most much name new " +

@@ -50,9 +50,9 @@ export function buildFaqIndex(entries: FaqEntry[]): FaqIndex {
   }
   const n = Math.max(entries.length, 1);
   // Unknown topical words weigh the most (the question is about something the FAQ does not cover);
-  // unknown everyday words weigh like a word in a quarter of the entries.
+  // everyday words (known or not) weigh like a word found in every entry.
   const idf = (term: string) =>
-    Math.log(1 + n / (documentFrequency.get(term) ?? (isGenericTerm(term) ? n / 4 : 0.25)));
+    isGenericTerm(term) ? Math.log(2) : Math.log(1 + n / (documentFrequency.get(term) ?? 0.25));
 
   return {
     size: entries.length,

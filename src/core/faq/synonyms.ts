@@ -4,7 +4,21 @@
  * "grant". Keep groups narrow: folding words that distinguish two entries makes both worse.
  */
 export const SYNONYM_GROUPS: string[][] = [
-  ["grant", "funding", "fund", "funded", "funds", "money", "cash", "award", "awarded", "finance", "financial", "budget", "worth"],
+  [
+    "grant",
+    "funding",
+    "fund",
+    "funded",
+    "funds",
+    "money",
+    "cash",
+    "award",
+    "awarded",
+    "finance",
+    "financial",
+    "budget",
+    "worth",
+  ],
   ["coaching", "coach", "coaches", "support", "supported", "mentoring", "mentor"],
   ["deadline", "due", "cutoff"],
   ["total", "overall", "altogether", "combined", "whole", "entire", "sum"],
@@ -12,7 +26,21 @@ export const SYNONYM_GROUPS: string[][] = [
   ["end", "finish", "finished", "conclude", "over", "wrapup"],
   ["project", "team", "teams"],
   ["programme", "program", "scheme", "initiative"],
-  ["select", "selected", "chosen", "choose", "chose", "pick", "picked", "successful", "shortlisted", "win", "winning", "winner", "won"],
+  [
+    "select",
+    "selected",
+    "chosen",
+    "choose",
+    "chose",
+    "pick",
+    "picked",
+    "successful",
+    "shortlisted",
+    "win",
+    "winning",
+    "winner",
+    "won",
+  ],
   ["apply", "application", "applications", "applicant", "applicants", "applied", "bid", "bids"],
   ["training", "train", "trained", "teach", "taught", "course"],
   ["result", "outcome", "findings", "finding"],
@@ -22,6 +50,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ["remind", "reminder", "nudge", "notification", "alert"],
   ["update", "report", "return"],
   ["workshop", "webinar"],
+  ["deliver", "delivery", "delivering", "delivered", "delivers"],
 ];
 
 /**

@@ -1,50 +1,58 @@
 import { describeNext } from "../commands/next.js";
+import { notMemberText } from "../commands/run-command.js";
 import type { CoreDeps } from "../deps.js";
+import { isAppError } from "../errors.js";
 import type { Block, Message } from "../messages/message.js";
 import { formatLocal } from "../programme/local-time.js";
-import { type Actor, cycleLocksAt, isStaff, type ReportingCycle } from "../programme/types.js";
+import { type Actor, isStaff } from "../programme/types.js";
+import { monthLabel, pickCurrentCycle } from "../updates/cycles.js";
+import { getTeamStatus } from "../updates/get-team-status.js";
 
 /**
- * The bot's home screen (Slack App Home; other platforms may reuse it): a member sees their team,
- * what is coming up and this month's update; staff see the cohort at a glance. Neutral blocks only,
- * so the wording is the same wherever it is shown.
+ * The bot's home screen (Slack App Home; other platforms may reuse it): a member sees their team, what
+ * is coming up and this cycle's update status with its button; staff see the cohort at a glance.
+ * Neutral blocks only, so the wording is the same wherever it is shown.
  */
 export async function buildHome({ deps, actor }: { deps: CoreDeps; actor: Actor }): Promise<Message> {
-  const now = deps.clock.now();
-  const { programme } = actor;
-  const cycle = currentCycle(await deps.programmes.listCycles(programme.id), now);
+  const { programme, team } = actor;
   const next = await describeNext({ deps, actor });
   const blocks: Block[] = [
-    { type: "header", text: actor.team ? actor.team.name : programme.name },
+    { type: "header", text: team ? team.name : programme.name },
     {
       type: "text",
-      text: actor.team
-        ? [`Your team in the `, { bold: programme.name }, ` (${actor.team.borough}).`]
-        : [`You're programme staff for the `, { bold: programme.name }, "."],
+      text: team
+        ? ["Your team in the ", { bold: programme.name }, ` (${team.borough}).`]
+        : [isStaff(actor) ? "You're programme staff for the " : "You're part of the ", { bold: programme.name }, "."],
     },
     ...next.blocks.filter((b) => b.type === "fields"),
-    ...(await milestones(deps, actor, now)),
+    ...(await milestones(deps, actor)),
     { type: "divider" },
-    ...cycleBlocks(actor, cycle, now),
+    { type: "text", text: [{ bold: "Monthly update" }] },
+    ...(await status(deps, actor)),
     ...(isStaff(actor) ? await cohortAtAGlance(deps, actor) : []),
     { type: "context", text: "Ask me anything about the programme, or use `help` to see everything I can do." },
   ];
-  return { summary: `${actor.team?.name ?? programme.name}: ${next.summary}`, blocks };
+  return { summary: `${team?.name ?? programme.name}: ${next.summary}`, blocks };
 }
 
-/** The cycle open now (until it locks), else the next one to open, else the last one. */
-export function currentCycle(cycles: ReportingCycle[], now: Date): ReportingCycle | null {
-  const t = now.getTime();
-  return (
-    cycles.find((c) => c.opensAt.getTime() <= t && t <= cycleLocksAt(c).getTime()) ??
-    cycles.find((c) => c.opensAt.getTime() > t) ??
-    cycles[cycles.length - 1] ??
-    null
-  );
+/** For someone the bot does not know yet: what it does and how to be added. */
+export function buildStrangerHome(): Message {
+  return {
+    summary: `I'm Cohort Bot. ${notMemberText()}`,
+    blocks: [
+      { type: "header", text: "Cohort Bot" },
+      {
+        type: "text",
+        text: "I answer programme questions (`ask`), remind teams of coaching sessions and milestones, and collect each team's monthly progress `update`.",
+      },
+      { type: "text", text: notMemberText() },
+    ],
+  };
 }
 
-async function milestones(deps: CoreDeps, actor: Actor, now: Date): Promise<Block[]> {
-  const all = await deps.programmes.listMilestones(actor.programme.id, { teamId: actor.team?.id, from: now });
+async function milestones(deps: CoreDeps, actor: Actor): Promise<Block[]> {
+  const from = deps.clock.now();
+  const all = await deps.programmes.listMilestones(actor.programme.id, { teamId: actor.team?.id, from });
   const mine = (actor.team ? all : all.filter((m) => m.teamId === null)).slice(0, 3);
   if (mine.length === 0) return [];
   const tz = actor.programme.timeZone;
@@ -54,34 +62,27 @@ async function milestones(deps: CoreDeps, actor: Actor, now: Date): Promise<Bloc
   ];
 }
 
-function cycleBlocks(actor: Actor, cycle: ReportingCycle | null, now: Date): Block[] {
-  if (!cycle) return [{ type: "text", text: "No monthly updates are scheduled." }];
-  const tz = actor.programme.timeZone;
-  const open = cycle.opensAt.getTime() <= now.getTime();
-  const when = open
-    ? `due ${formatLocal(cycle.dueAt, tz)}, editable until ${formatLocal(cycleLocksAt(cycle), tz)}`
-    : `opens ${formatLocal(cycle.opensAt, tz)}, due ${formatLocal(cycle.dueAt, tz)}`;
-  const blocks: Block[] = [{ type: "text", text: [{ bold: `Monthly update for ${monthName(cycle.month)}` }, `: ${when}.`] }];
-  if (actor.team && open) {
-    blocks.push({
-      type: "actions",
-      buttons: [{ action: "update.open", label: "Update", value: cycle.month, style: "primary" }],
-    });
+/** The Updates feature's own status (with its Update button); "no cycle yet" is shown, not thrown. */
+async function status(deps: CoreDeps, actor: Actor): Promise<Block[]> {
+  try {
+    return (await getTeamStatus({ deps, actor })).blocks;
+  } catch (error) {
+    if (isAppError(error)) return [{ type: "text", text: error.userMessage }];
+    throw error;
   }
-  return blocks;
 }
 
 async function cohortAtAGlance(deps: CoreDeps, actor: Actor): Promise<Block[]> {
   const teams = await deps.programmes.listTeams(actor.programme.id);
+  const cycle = pickCurrentCycle(await deps.programmes.listCycles(actor.programme.id), deps.clock.now());
+  const updates = cycle ? await deps.updates.listForCycles([cycle.id]) : [];
+  const byTeam = new Map(updates.map((u) => [u.teamId, u]));
+  const mark = (teamId: string) => {
+    const u = byTeam.get(teamId);
+    return u?.status === "submitted" ? `✅ submitted${u.late ? " (late)" : ""}` : u ? "📝 draft" : "⏳ not started";
+  };
   return [
-    { type: "text", text: [{ bold: `Cohort at a glance: ${teams.length} teams` }] },
-    { type: "list", items: teams.map((t) => `${t.name} (${t.borough})`) },
-    { type: "context", text: "Staff commands: `status`, `digest [YYYY-MM]`, `unanswered`." },
+    { type: "text", text: [{ bold: `Cohort at a glance${cycle ? ` — ${monthLabel(cycle.month)}` : ""}` }] },
+    { type: "list", items: teams.map((t) => `${t.name}: ${cycle ? mark(t.id) : "no cycle open yet"}`) },
   ];
-}
-
-function monthName(month: string): string {
-  const [year, m] = month.split("-").map(Number);
-  const names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  return year && m ? `${names[m - 1]} ${year}` : month;
 }

@@ -1,5 +1,5 @@
-import type { ChatTarget } from "./chat-gateway.js";
 import type { Platform } from "../programme/types.js";
+import type { ChatTarget } from "./chat-gateway.js";
 
 /** One question-and-answer the bot can give. `origin` is "file" (programme file) or "staff" (added in chat). */
 export type FaqEntry = {
@@ -46,7 +46,10 @@ export type FaqRepository = {
   updateEntry(id: string, patch: Partial<Pick<FaqEntry, "answer" | "active" | "question">>): Promise<FaqEntry>;
 
   recordUnanswered(
-    input: Pick<UnansweredQuestion, "programmeId" | "memberId" | "platform" | "askerExternalId" | "replyTo" | "question">,
+    input: Pick<
+      UnansweredQuestion,
+      "programmeId" | "memberId" | "platform" | "askerExternalId" | "replyTo" | "question"
+    >,
   ): Promise<UnansweredQuestion>;
   /** The same person's identical open question, so asking twice does not queue it twice. */
   findOpenQuestion(input: {
@@ -55,7 +58,10 @@ export type FaqRepository = {
     askerExternalId: string;
     question: string;
   }): Promise<UnansweredQuestion | null>;
-  listUnanswered(programmeId: string, options?: { status?: UnansweredQuestion["status"] }): Promise<UnansweredQuestion[]>;
+  listUnanswered(
+    programmeId: string,
+    options?: { status?: UnansweredQuestion["status"] },
+  ): Promise<UnansweredQuestion[]>;
   getUnanswered(id: string): Promise<UnansweredQuestion | null>;
   markAnswered(id: string, input: { faqId: string; answeredById: string; at: Date }): Promise<void>;
 };

@@ -17,7 +17,7 @@ export async function linkMemberByChannel({
   identity: Identity;
   conversation?: Conversation;
 }): Promise<Member | null> {
-  if (!conversation || conversation.kind !== "channel" || conversation.platform !== identity.platform) return null;
+  if (conversation?.kind !== "channel" || conversation.platform !== identity.platform) return null;
   const channels = await deps.programmes.findChannels(conversation.platform, conversation.externalId);
   const channel = channels.find((c) => c.active && c.purpose === "team" && c.teamId);
   if (!channel?.teamId) return null;
@@ -31,7 +31,11 @@ export async function linkMemberByChannel({
     name: identity.displayName?.trim() || identity.externalId,
     role: "member",
   });
-  await deps.programmes.linkIdentity({ memberId: member.id, platform: identity.platform, externalId: identity.externalId });
+  await deps.programmes.linkIdentity({
+    memberId: member.id,
+    platform: identity.platform,
+    externalId: identity.externalId,
+  });
   await deps.audit.record({
     programmeId: channel.programmeId,
     actor: member.id,

@@ -21,8 +21,9 @@ export async function getEditability(
   const now = deps.clock.now();
   const locksAt = cycleLocksAt(cycle);
   const unlock = await deps.updates.getUnlock(team.id, cycle.id);
-  const unlocked = unlock !== null && unlock.unlockedUntil > now && unlock.unlockedUntil > locksAt;
-  const until = unlocked && unlock ? unlock.unlockedUntil : locksAt;
+  // An unlock only ever extends the window; once it has passed, the later date is when it closed.
+  const until = unlock && unlock.unlockedUntil > locksAt ? unlock.unlockedUntil : locksAt;
+  const unlocked = until > locksAt && now < until;
   if (now < cycle.opensAt) return { editable: false, until, reason: "not-open", unlocked };
   if (now >= until) return { editable: false, until, reason: "locked", unlocked };
   return { editable: true, until, reason: "open", unlocked };

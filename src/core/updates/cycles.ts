@@ -29,7 +29,8 @@ export async function resolveCycle(
   month?: string,
 ): Promise<ReportingCycle> {
   if (month) {
-    if (!MONTH.test(month)) throw new AppError("invalid_input", `“${month}” is not a month: use YYYY-MM, e.g. 2022-11.`);
+    if (!MONTH.test(month))
+      throw new AppError("invalid_input", `“${month}” is not a month: use YYYY-MM, e.g. 2022-11.`);
     const cycle = await deps.programmes.getCycle(programme.id, month);
     if (!cycle) {
       const known = (await deps.programmes.listCycles(programme.id)).map((c) => c.month).join(", ");
@@ -60,5 +61,9 @@ export async function cyclePosition(
 
 /** When the staff digest for a cycle goes out: the day after the due date. */
 export function digestDay(cycle: ReportingCycle, timeZone: string): string {
-  return formatLocal(DateTime.fromJSDate(cycle.dueAt, { zone: timeZone }).plus({ days: 1 }).toJSDate(), timeZone, false);
+  return formatLocal(
+    DateTime.fromJSDate(cycle.dueAt, { zone: timeZone }).plus({ days: 1 }).toJSDate(),
+    timeZone,
+    false,
+  );
 }

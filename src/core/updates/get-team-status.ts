@@ -28,7 +28,8 @@ export async function getTeamStatus({ deps, actor }: { deps: CoreDeps; actor: Ac
   }
 
   const [update, state] = await Promise.all([deps.updates.get(team.id, cycle.id), getEditability(deps, team, cycle)]);
-  const who = async (id: string | null) => (id ? (await deps.programmes.getMember(id))?.name : undefined) ?? "a team member";
+  const who = async (id: string | null) =>
+    (id ? (await deps.programmes.getMember(id))?.name : undefined) ?? "a team member";
   let line: string;
   if (update?.status === "submitted") {
     const when = update.submittedAt ? formatLocal(update.submittedAt, tz) : "";

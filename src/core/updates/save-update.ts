@@ -1,9 +1,10 @@
+import { DateTime } from "luxon";
 import type { CoreDeps } from "../deps.js";
 import { AppError } from "../errors.js";
 import type { FormResult, FormValues } from "../forms/form.js";
-import type { Block } from "../messages/message.js";
+import { type Block, plainText } from "../messages/message.js";
 import { formatLocal } from "../programme/local-time.js";
-import type { Actor } from "../programme/types.js";
+import type { Actor, ReportingCycle } from "../programme/types.js";
 import { assertEditable } from "./check-editable.js";
 import { cyclePosition, digestDay, monthLabel } from "./cycles.js";
 import { decodeContext, requireTeam } from "./update-context.js";
@@ -61,8 +62,8 @@ export async function saveUpdate({
   const blocks: Block[] = [];
   const headline =
     status === "draft"
-      ? `Draft saved for ${team.name}'s ${label} update. It isn't submitted yet: open it again with \`update\` and press Submit when it's ready (due ${formatLocal(cycle.dueAt, tz)}).`
-      : `Thanks — ${team.name}'s ${label} update is ${existing?.status === "submitted" ? "updated" : "submitted"}${saved.late ? " (marked late: it came in after the due date)" : ""}. The programme team sees it in the staff digest, posted in their staff channel on ${digestDay(cycle, tz)}.`;
+      ? `Draft saved: the ${label} update for ${team.name}. It isn't submitted yet: open it again with \`update\` and press Submit when it's ready (due ${formatLocal(cycle.dueAt, tz)}).`
+      : `Thanks — the ${label} update for ${team.name} is ${existing?.status === "submitted" ? "updated" : "submitted"}${saved.late ? " (marked late: it came in after the due date)" : ""}. ${whereItGoes(cycle, tz, now)}`;
   blocks.push({ type: "text", text: headline });
 
   const between = await savedInBetween(deps, actor, saved.id, openedVersion, saved.version);
@@ -73,8 +74,16 @@ export async function saveUpdate({
   if (warning) blocks.push({ type: "context", text: warning });
   return {
     ok: true,
-    confirmation: { summary: blocks.map((b) => ("text" in b ? String(b.text) : "")).join(" "), blocks },
+    confirmation: { summary: blocks.map((b) => ("text" in b ? plainText(b.text) : "")).join(" "), blocks },
   };
+}
+
+/** Where staff will see it: the digest posted the day after the due date, or already posted. */
+function whereItGoes(cycle: ReportingCycle, timeZone: string, now: Date): string {
+  const postsOn = DateTime.fromJSDate(cycle.dueAt, { zone: timeZone }).plus({ days: 1 }).startOf("day");
+  return now < postsOn.toJSDate()
+    ? `The programme team sees it in the staff digest, posted in their staff channel on ${digestDay(cycle, timeZone)}.`
+    : `The ${monthLabel(cycle.month)} digest has already gone to the programme team's staff channel; they see your update in \`digest ${cycle.month}\` and in the export.`;
 }
 
 /** Who saved this update after the form was opened (other than the actor), if anyone. */
@@ -90,12 +99,14 @@ async function savedInBetween(
   const others = versions.filter(
     (v) => v.version > openedVersion && v.version < savedVersion && v.savedById !== actor.member.id,
   );
-  if (others.length === 0) return null;
-  const last = others[others.length - 1];
+  const last = others.at(-1);
+  if (!last) return null;
   const names = [
     ...new Set(
       await Promise.all(
-        others.map(async (v) => (v.savedById ? (await deps.programmes.getMember(v.savedById))?.name : null) ?? "a team member"),
+        others.map(
+          async (v) => (v.savedById ? (await deps.programmes.getMember(v.savedById))?.name : null) ?? "a team member",
+        ),
       ),
     ),
   ];

@@ -23,15 +23,17 @@ export async function unlockTeam({
   const teams = await deps.programmes.listTeams(actor.programme.id);
   const team = teams.find((t) => t.key === teamKey.toLowerCase());
   if (!team)
-    throw new AppError(
-      "not_found",
-      `There is no team “${teamKey}”. Team keys: ${teams.map((t) => t.key).join(", ")}.`,
-    );
+    throw new AppError("not_found", `There is no team “${teamKey}”. Team keys: ${teams.map((t) => t.key).join(", ")}.`);
   const cycle = await resolveCycle(deps, actor.programme, month);
   const now = deps.clock.now();
   const base = Math.max(now.getTime(), cycleLocksAt(cycle).getTime());
   const until = new Date(base + UNLOCK_DAYS * 86_400_000);
-  await deps.updates.setUnlock({ teamId: team.id, cycleId: cycle.id, unlockedUntil: until, unlockedById: actor.member.id });
+  await deps.updates.setUnlock({
+    teamId: team.id,
+    cycleId: cycle.id,
+    unlockedUntil: until,
+    unlockedById: actor.member.id,
+  });
   await deps.audit.record({
     programmeId: actor.programme.id,
     actor: actor.member.id,

@@ -51,7 +51,10 @@ export async function viewUpdate({
     { label: "Blockers", value: d.blockers ?? "—" },
     {
       label: "Support requested",
-      value: !d.support || d.support === "none" ? "None" : `${SUPPORT[d.support]}${d.supportDetail ? `: ${d.supportDetail}` : ""}`,
+      value:
+        !d.support || d.support === "none"
+          ? "None"
+          : `${SUPPORT[d.support]}${d.supportDetail ? `: ${d.supportDetail}` : ""}`,
     },
     { label: "Anything staff should know", value: d.notes ?? "—" },
   ];

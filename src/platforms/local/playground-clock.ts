@@ -24,7 +24,9 @@ export function createPlaygroundClock(base: Clock = systemClock): PlaygroundCloc
 }
 
 export function isPlaygroundClock(clock: Clock): clock is PlaygroundClock {
-  return (clock as Partial<PlaygroundClock>).adjustable === true && typeof (clock as PlaygroundClock).jumpTo === "function";
+  return (
+    (clock as Partial<PlaygroundClock>).adjustable === true && typeof (clock as PlaygroundClock).jumpTo === "function"
+  );
 }
 
 /**

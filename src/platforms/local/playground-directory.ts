@@ -3,7 +3,13 @@ import type { Member, Programme, Role } from "../../core/programme/types.js";
 import { personalChannel } from "./message-store.js";
 
 /** Someone the playground user can act as: a programme member with a local identity (their key). */
-export type PlaygroundPerson = { key: string; name: string; role: Role; teamKey: string | null; teamName: string | null };
+export type PlaygroundPerson = {
+  key: string;
+  name: string;
+  role: Role;
+  teamKey: string | null;
+  teamName: string | null;
+};
 
 export type PlaygroundChannel = {
   id: string;
@@ -72,13 +78,16 @@ export async function channelsFor(
   ]);
   const teamById = new Map(teams.map((t) => [t.id, t]));
   const visible = channels.filter((c) =>
-    person.role === "staff" ? true : c.purpose === "team" && c.teamId !== null && teamById.get(c.teamId)?.key === person.teamKey,
+    person.role === "staff"
+      ? true
+      : c.purpose === "team" && c.teamId !== null && teamById.get(c.teamId)?.key === person.teamKey,
   );
   const listed: PlaygroundChannel[] = visible
     .map((c) => ({
       id: c.externalId,
       name: c.name || c.externalId,
-      description: c.purpose === "staff" ? "Programme team (staff only)" : (teamById.get(c.teamId ?? "")?.name ?? c.name),
+      description:
+        c.purpose === "staff" ? "Programme team (staff only)" : (teamById.get(c.teamId ?? "")?.name ?? c.name),
       purpose: c.purpose,
       kind: "channel" as const,
     }))

@@ -19,9 +19,7 @@ export async function quickJumps(deps: CoreDeps, programme: Programme): Promise<
   const jumps: QuickJump[] = [];
 
   const sessions = await deps.programmes.listSessions(programme.id, { from: now });
-  const session = sessions
-    .map((s) => ({ s, at: morning(s.startsAt, -1) }))
-    .find(({ at }) => at.toJSDate() > now);
+  const session = sessions.map((s) => ({ s, at: morning(s.startsAt, -1) })).find(({ at }) => at.toJSDate() > now);
   if (session) {
     jumps.push({ label: `Day before a coaching session (${label(session.at)})`, to: wall(session.at) });
   }

@@ -1,7 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import type { Logger } from "../../core/ports/logger.js";
 import type { BotIds } from "./bot-identity.js";
 import { interactiveClientOptions, type SlackConfig } from "./config.js";
-import type { Logger } from "../../core/ports/logger.js";
 import { boltLogger } from "./slack-logger.js";
 
 export type SlackApp = { app: App; http?: HTTPReceiver; socket?: SocketModeReceiver };

@@ -27,7 +27,11 @@ export async function openForm(options: {
 }
 
 /** Sends a message to a user's DM with the app (posting to a user id needs no im:write scope). */
-export async function postToUser(client: WebClient, userId: string, reply: MessageReply | { message: MessageReply["message"] }) {
+export async function postToUser(
+  client: WebClient,
+  userId: string,
+  reply: MessageReply | { message: MessageReply["message"] },
+) {
   await client.chat.postMessage({ channel: userId, ...renderSlackMessage(reply.message) });
 }
 

@@ -12,7 +12,11 @@ export type InboundActivity = {
   from: { id: string; name?: string; aadObjectId?: string };
   recipient: { id: string; name?: string };
   conversation: { id: string; conversationType?: string; tenantId?: string; name?: string };
-  channelData?: { tenant?: { id?: string }; team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } };
+  channelData?: {
+    tenant?: { id?: string };
+    team?: { id?: string; name?: string };
+    channel?: { id?: string; name?: string };
+  };
   entities?: { type?: string; mentioned?: { id?: string }; text?: string }[];
 };
 
@@ -28,7 +32,11 @@ export type StoredConversationRef = {
 
 /** Members are recognised by their Entra (AAD) object id, as the programme file lists them. */
 export function identityOf(activity: InboundActivity): Identity {
-  return { platform: "teams", externalId: activity.from.aadObjectId ?? activity.from.id, displayName: activity.from.name };
+  return {
+    platform: "teams",
+    externalId: activity.from.aadObjectId ?? activity.from.id,
+    displayName: activity.from.name,
+  };
 }
 
 /** A channel thread's id carries ";messageid=…"; the channel itself is the part before it. */

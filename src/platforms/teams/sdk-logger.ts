@@ -17,7 +17,8 @@ export function sdkLogger(logger: Logger, name = "teams-sdk"): ILogger {
       const err = msg.find((m) => m instanceof Error);
       child.error(err ? { err } : {}, line(msg.filter((m) => !(m instanceof Error))));
     },
-    log: (level: LogLevel, ...msg) => (level === "error" ? self.error(...msg) : level === "warn" ? self.warn(...msg) : self.debug(...msg)),
+    log: (level: LogLevel, ...msg) =>
+      level === "error" ? self.error(...msg) : level === "warn" ? self.warn(...msg) : self.debug(...msg),
     child: (childName: string) => sdkLogger(logger, `${name}/${childName}`),
   };
   return self;

@@ -53,7 +53,10 @@ async function personalRef({ app, ctx, activity, logger }: ReplyTarget): Promise
       userId: activity.from.id,
       tenantId: tenantOf(activity),
     });
-    return { ...ctx.ref, conversation: { id, conversationType: "personal", tenantId: tenantOf(activity) } } as ConversationReference;
+    return {
+      ...ctx.ref,
+      conversation: { id, conversationType: "personal", tenantId: tenantOf(activity) },
+    } as ConversationReference;
   } catch (error) {
     logger.warn({ err: error }, "could not open a 1:1 chat for a private reply; replying in the thread");
     return null;

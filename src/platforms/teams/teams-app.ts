@@ -1,4 +1,9 @@
-import { type ActivityLike, Client as ApiClient, type ConversationReference, type SentActivity } from "@microsoft/teams.api";
+import {
+  type ActivityParams,
+  Client as ApiClient,
+  type ConversationReference,
+  type SentActivity,
+} from "@microsoft/teams.api";
 import { App, type AppOptions, type IPlugin } from "@microsoft/teams.apps";
 
 /**
@@ -13,7 +18,7 @@ export class CohortTeamsApp extends App<IPlugin> {
     super(options);
   }
 
-  sendToReference(ref: ConversationReference, activity: ActivityLike): Promise<SentActivity> {
+  sendToReference(ref: ConversationReference, activity: ActivityParams): Promise<SentActivity> {
     return this.activitySender.send(activity, ref);
   }
 

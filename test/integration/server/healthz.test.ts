@@ -1,11 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { silentLogger } from "../../../src/core/ports/logger.js";
 import { healthRoute } from "../../../src/http/health-route.js";
 import { startHttpServer } from "../../../src/http/server.js";
 import { spawnServer } from "../../support/spawn-server.js";
+
+// Each case starts the real server as a child process (2-6 s each, more on a loaded 2-core machine).
+vi.setConfig({ testTimeout: 120_000 });
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { DateTime } from "luxon";
 import { z } from "zod";
-import { runAction, runCommand, submitForm } from "../../../core/commands/run-command.js";
 import type { Reply } from "../../../core/commands/reply.js";
+import { runAction, runCommand, submitForm } from "../../../core/commands/run-command.js";
 import type { CoreDeps } from "../../../core/deps.js";
 import { formatLocal, parseLocalTime } from "../../../core/programme/local-time.js";
 import type { Conversation, Identity } from "../../../core/programme/resolve-actor.js";
 import type { Programme } from "../../../core/programme/types.js";
+import type { TickResult } from "../../../core/reminders/run-scheduler-tick.js";
 import { sendJson } from "../../../http/router.js";
 import type { MessageStore } from "../message-store.js";
 import type { OpenForms } from "../open-forms.js";
@@ -15,8 +17,6 @@ import { quickJumps } from "../quick-jumps.js";
 import { renderHtmlForm } from "../render/render-form.js";
 import { ApiError, readJson } from "./http-helpers.js";
 import { toMessageView } from "./message-view.js";
-
-export type TickResult = { planned: number; sent: number; skipped: number; failed: number };
 
 export type PlaygroundContext = {
   deps: CoreDeps;
@@ -120,10 +120,19 @@ export function playgroundApi(ctx: PlaygroundContext) {
       const person = input.as ? await findPerson(ctx.deps, programme, input.as) : null;
       const arrived = person
         ? (await channelsFor(ctx.deps, programme, person))
-            .map((c) => ({ channel: c.id, name: c.name, count: ctx.store.list(c.id, { viewer: person.key, after: before }).length }))
+            .map((c) => ({
+              channel: c.id,
+              name: c.name,
+              count: ctx.store.list(c.id, { viewer: person.key, after: before }).length,
+            }))
             .filter((c) => c.count > 0)
         : [];
-      return { clock: clockInfo(ctx.deps, programme), tick, arrived, quickJumps: await quickJumps(ctx.deps, programme) };
+      return {
+        clock: clockInfo(ctx.deps, programme),
+        tick,
+        arrived,
+        quickJumps: await quickJumps(ctx.deps, programme),
+      };
     },
   };
 
@@ -145,7 +154,13 @@ export function playgroundApi(ctx: PlaygroundContext) {
 
 function clockInfo(deps: CoreDeps, programme: Programme) {
   const now = deps.clock.now();
-  return { now: now.toISOString(), label: formatLocal(now, programme.timeZone), adjustable: isPlaygroundClock(deps.clock) };
+  return {
+    now: now.toISOString(),
+    label: formatLocal(now, programme.timeZone),
+    /** For the page's datetime input, in the programme's zone. */
+    wall: DateTime.fromJSDate(now, { zone: programme.timeZone }).toFormat("yyyy-LL-dd'T'HH:mm"),
+    adjustable: isPlaygroundClock(deps.clock),
+  };
 }
 
 async function findPerson(deps: CoreDeps, programme: Programme, as: string | null): Promise<PlaygroundPerson> {
@@ -154,7 +169,13 @@ async function findPerson(deps: CoreDeps, programme: Programme, as: string | nul
     : undefined;
   if (!member) throw new ApiError(404, "Pick who you are from the list first.");
   const team = member.teamId ? await deps.programmes.getTeam(member.teamId) : null;
-  return { key: as as string, name: member.name, role: member.role, teamKey: team?.key ?? null, teamName: team?.name ?? null };
+  return {
+    key: as as string,
+    name: member.name,
+    role: member.role,
+    teamKey: team?.key ?? null,
+    teamName: team?.name ?? null,
+  };
 }
 
 async function allowedChannel(deps: CoreDeps, programme: Programme, person: PlaygroundPerson, id: string | null) {

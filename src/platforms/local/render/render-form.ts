@@ -8,9 +8,7 @@ import { escapeHtml } from "./escape-html.js";
  */
 export function renderHtmlForm(view: FormView, errors: Record<string, string> = {}): string {
   const { form } = view;
-  const formError = errors._form
-    ? `<p class="form-error" role="alert">${escapeHtml(errors._form)}</p>`
-    : "";
+  const formError = errors._form ? `<p class="form-error" role="alert">${escapeHtml(errors._form)}</p>` : "";
   const intro = view.intro ? `<p class="form-intro">${escapeHtml(view.intro)}</p>` : "";
   const fields = form.fields.map((f) => renderField(f, view.values[f.id] ?? "", errors[f.id])).join("");
   return [
@@ -32,7 +30,7 @@ function renderField(field: FormField, value: string, error: string | undefined)
   const common = [
     `id="${escapeHtml(id)}"`,
     `name="${escapeHtml(field.id)}"`,
-    field.required ? "required aria-required=\"true\"" : "",
+    field.required ? 'required aria-required="true"' : "",
     error ? `aria-invalid="true"` : "",
     describedBy ? `aria-describedby="${escapeHtml(describedBy)}"` : "",
   ]

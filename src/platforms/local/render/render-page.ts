@@ -6,7 +6,11 @@ import { escapeHtml } from "./escape-html.js";
  * The playground page: server-rendered shell (programme name, the "who am I" list) that the small script
  * in public/playground.js brings to life. No build step; every dynamic string is escaped.
  */
-export function renderPlaygroundPage(input: { programme: Programme; people: PlaygroundPerson[]; clockLabel: string }): string {
+export function renderPlaygroundPage(input: {
+  programme: Programme;
+  people: PlaygroundPerson[];
+  clockLabel: string;
+}): string {
   const { programme } = input;
   const name = escapeHtml(programme.name);
   return `<!doctype html>
@@ -73,16 +77,22 @@ export function renderPlaygroundPage(input: { programme: Programme; people: Play
 }
 
 function peopleOptions(people: PlaygroundPerson[]): string {
+  // Start as a team member: they can send an update straight away; staff is one pick away.
+  const first = people.find((p) => p.role === "member" && p.teamKey)?.key;
   const groups = new Map<string, PlaygroundPerson[]>();
   for (const p of people) {
-    const group = p.role === "staff" ? "Programme staff" : p.role === "coach" ? "QI coaches" : (p.teamName ?? "No team");
+    const group =
+      p.role === "staff" ? "Programme staff" : p.role === "coach" ? "QI coaches" : (p.teamName ?? "No team");
     groups.set(group, [...(groups.get(group) ?? []), p]);
   }
   return [...groups]
     .map(
       ([label, list]) =>
         `<optgroup label="${escapeHtml(label)}">${list
-          .map((p) => `<option value="${escapeHtml(p.key)}">${escapeHtml(p.name)}</option>`)
+          .map(
+            (p) =>
+              `<option value="${escapeHtml(p.key)}"${p.key === first ? " selected" : ""}>${escapeHtml(p.name)}</option>`,
+          )
           .join("")}</optgroup>`,
     )
     .join("");

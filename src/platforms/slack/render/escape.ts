@@ -14,7 +14,9 @@ export function escapeMrkdwn(text: string): string {
 const LOOKALIKE: Record<string, string> = { "*": "∗", _: "＿", "`": "ˋ", "~": "∼" };
 
 export function formatSpan(marker: "*" | "_" | "`", text: string): string {
-  const inner = escapeMrkdwn(text).replaceAll(marker, LOOKALIKE[marker] ?? "").trim();
+  const inner = escapeMrkdwn(text)
+    .replaceAll(marker, LOOKALIKE[marker] ?? "")
+    .trim();
   // An empty span (`**`) renders literally; drop it rather than show stray markers.
   return inner ? `${marker}${inner}${marker}` : "";
 }

@@ -11,7 +11,9 @@ export type ModalMetadata = { context: string; channel?: string };
  * modal notifies us (`notify_on_close`) so what was typed is kept as a draft.
  */
 export function renderSlackModal(view: FormView, errors?: Record<string, string>, metadata?: ModalMetadata): unknown {
-  const intro: SlackBlock[] = view.intro ? [{ type: "section", text: mrkdwn(truncate(escapeMrkdwn(view.intro), 3000)) }] : [];
+  const intro: SlackBlock[] = view.intro
+    ? [{ type: "section", text: mrkdwn(truncate(escapeMrkdwn(view.intro), 3000)) }]
+    : [];
   const problems = Object.entries(errors ?? {}).map(([field, message]) => {
     const label = view.form.fields.find((f) => f.id === field)?.label;
     return `:warning: ${escapeMrkdwn(label ? `${label}: ${message}` : message)}`;

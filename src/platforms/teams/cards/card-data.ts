@@ -26,7 +26,22 @@ export function readOpenRequest(data: unknown): OpenRequest | null {
   return null;
 }
 
-export type FormSubmission = { formId: string; context: string; values: Record<string, string | undefined> };
+const OUR_KEYS = new Set([FORM_KEY, CONTEXT_KEY, ACTION_KEY, VALUE_KEY, COMMAND_KEY, "msteams"]);
+
+/** The card data that rebuilds the same form through the core (kept on the submit button for re-showing errors). */
+export function openRequestData(request: OpenRequest): Record<string, string> {
+  return request.kind === "action"
+    ? { [ACTION_KEY]: request.action, [VALUE_KEY]: request.value }
+    : { [COMMAND_KEY]: request.text };
+}
+
+export type FormSubmission = {
+  formId: string;
+  context: string;
+  values: Record<string, string | undefined>;
+  /** How the dialog was opened, so a failed submit can rebuild the form and show it again with errors. */
+  request: OpenRequest | null;
+};
 
 /** Splits a task/submit payload into our form id/context and the field values (strings, as inputs send them). */
 export function readFormSubmission(data: unknown): FormSubmission | null {
@@ -37,9 +52,9 @@ export function readFormSubmission(data: unknown): FormSubmission | null {
   const context = typeof record[CONTEXT_KEY] === "string" ? record[CONTEXT_KEY] : "";
   const values: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (key === FORM_KEY || key === CONTEXT_KEY || key === "msteams") continue;
+    if (OUR_KEYS.has(key)) continue;
     if (typeof value === "string") values[key] = value;
     else if (typeof value === "number" || typeof value === "boolean") values[key] = String(value);
   }
-  return { formId, context, values };
+  return { formId, context, values, request: readOpenRequest(record) };
 }

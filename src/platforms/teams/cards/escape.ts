@@ -4,7 +4,7 @@
  * markdown punctuation is backslash-escaped (CommonMark escapes render as the literal character) and angle
  * brackets are replaced by look-alike characters so no tag — `<at>`, HTML — can ever be formed.
  */
-const INLINE_SPECIALS = /[\\`*_[\]{}()~|!]/g;
+const INLINE_SPECIALS = /[\\*_[\]]/g;
 
 export function escapeMarkdown(text: string): string {
   return (

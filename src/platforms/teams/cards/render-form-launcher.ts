@@ -11,6 +11,11 @@ import { card, textBlock } from "./render-message.js";
 export function renderFormLauncher(view: FormView, request: Record<string, string>): Record<string, unknown> {
   const body = [textBlock(escapeMarkdown(view.form.title), { weight: "Bolder" })];
   if (view.intro) body.push(textBlock(escapeMarkdown(view.intro), { isSubtle: true }));
-  const open = { type: "Action.Submit", title: escapePlain(view.form.title), style: "positive", data: { ...TASK_FETCH, ...request } };
+  const open = {
+    type: "Action.Submit",
+    title: escapePlain(view.form.title),
+    style: "positive",
+    data: { ...TASK_FETCH, ...request },
+  };
   return card(body, [open], view.form.title);
 }

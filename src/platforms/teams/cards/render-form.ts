@@ -10,13 +10,19 @@ type Element = Record<string, unknown>;
  * `errors` (from the core's zod schema), each message sits under its field and `_form` at the top, so the
  * dialog can be re-shown in place after a failed submit. Input values are not markdown, so they are not escaped.
  */
-export function renderFormCard(view: FormView, errors: Record<string, string> = {}): Record<string, unknown> {
+export function renderFormCard(
+  view: FormView,
+  errors: Record<string, string> = {},
+  /** Extra data returned with the submit (how to rebuild this form); never shown. */
+  submitData: Record<string, string> = {},
+): Record<string, unknown> {
   const body: Element[] = [textBlock(escapeMarkdown(view.form.title), { size: "Large", weight: "Bolder" })];
   if (view.intro) body.push(textBlock(escapeMarkdown(view.intro), { isSubtle: true }));
   if (errors._form) body.push(errorBlock(errors._form));
   for (const field of view.form.fields) {
     body.push(renderInput(field, view.values[field.id]));
-    if (field.hint) body.push(textBlock(escapeMarkdown(field.hint), { size: "Small", isSubtle: true, spacing: "None" }));
+    if (field.hint)
+      body.push(textBlock(escapeMarkdown(field.hint), { size: "Small", isSubtle: true, spacing: "None" }));
     const error = errors[field.id];
     if (error) body.push(errorBlock(error));
   }
@@ -24,7 +30,7 @@ export function renderFormCard(view: FormView, errors: Record<string, string> = 
     type: "Action.Submit",
     title: escapePlain(view.form.submitLabel),
     style: "positive",
-    data: { [FORM_KEY]: view.form.id, [CONTEXT_KEY]: view.context },
+    data: { ...submitData, [FORM_KEY]: view.form.id, [CONTEXT_KEY]: view.context },
   };
   return card(body, [submit], view.form.title);
 }

@@ -87,7 +87,9 @@ function renderInline(part: Inline): string {
   if ("italic" in part) return `_${escapeMarkdown(part.italic)}_`;
   if ("code" in part) return `**${escapeMarkdown(part.code)}**`;
   const url = safeUrl(part.link);
-  return url ? `[${escapeMarkdown(part.label)}](${url})` : `${escapeMarkdown(part.label)} (${escapeMarkdown(part.link)})`;
+  return url
+    ? `[${escapeMarkdown(part.label)}](${url})`
+    : `${escapeMarkdown(part.label)} (${escapeMarkdown(part.link)})`;
 }
 
 /**

@@ -1,0 +1,90 @@
+import readline from "node:readline";
+import type { Command } from "commander";
+import type { CoreDeps } from "../../core/deps.js";
+import { answerQuestion } from "../../core/faq/answer-question.js";
+import { answerUnanswered } from "../../core/faq/answer-unanswered.js";
+import type { Programme } from "../../core/programme/types.js";
+import { CliInputError } from "../cli-error.js";
+import { withCliDatabase } from "../open-cli-database.js";
+
+/** `cohort faq ask|unanswered|answer`: the FAQ from the command line (scripts, evaluation, staff). */
+export function registerFaq(program: Command): void {
+  const faq = program.command("faq").description("ask the FAQ, see and answer unanswered questions");
+  faq
+    .command("ask")
+    .description("answer a question; with no question, answer one question per line of stdin")
+    .argument("[question...]", "the question (quote it)")
+    .option("--json", "print {answered, answer, sources} as one JSON line per question")
+    .option("--programme <slug>", "programme slug (default: the only or first programme)")
+    .action(async (words: string[], opts: { json?: boolean; programme?: string }) => {
+      await withCliDatabase({ seed: true }, async ({ deps }) => {
+        const programme = await pickProgramme(deps, opts.programme);
+        const ask = async (question: string) => {
+          const result = await answerQuestion({ deps, programmeId: programme.id, question });
+          process.stdout.write(
+            opts.json
+              ? `${JSON.stringify(result)}\n`
+              : `${result.answer}${result.sources.length ? `\n  (sources: ${result.sources.join(", ")})` : ""}\n`,
+          );
+        };
+        if (words.length > 0) return ask(words.join(" "));
+        // One process for many questions: the index is built once and reused.
+        const lines = readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+        for await (const line of lines) if (line.trim()) await ask(line);
+      });
+    });
+
+  faq
+    .command("unanswered")
+    .description("questions the bot could not answer, oldest first")
+    .option("--json", "print as JSON lines")
+    .option("--programme <slug>", "programme slug")
+    .action(async (opts: { json?: boolean; programme?: string }) => {
+      await withCliDatabase({ seed: true }, async ({ deps }) => {
+        const programme = await pickProgramme(deps, opts.programme);
+        const open = await deps.faq.listUnanswered(programme.id, { status: "open" });
+        for (const q of open) {
+          process.stdout.write(
+            opts.json
+              ? `${JSON.stringify({ id: q.id, question: q.question, platform: q.platform, askedAt: q.createdAt })}\n`
+              : `${q.id.slice(0, 8)}  ${q.createdAt.toISOString().slice(0, 16)}  ${q.question}\n`,
+          );
+        }
+        if (!opts.json && open.length === 0) process.stdout.write("No unanswered questions.\n");
+      });
+    });
+
+  faq
+    .command("answer")
+    .description("answer a queued question: adds an FAQ entry and replies to the asker")
+    .argument("<id>", "question id (or its first 8 characters)")
+    .argument("<answer...>", "the answer (quote it)")
+    .option("--programme <slug>", "programme slug")
+    .action(async (id: string, answer: string[], opts: { programme?: string }) => {
+      await withCliDatabase({ seed: true }, async ({ deps }) => {
+        const programme = await pickProgramme(deps, opts.programme);
+        const result = await answerUnanswered({
+          deps,
+          programmeId: programme.id,
+          questionId: id,
+          answer: answer.join(" "),
+          by: { id: "cli", name: "programme team" },
+        });
+        process.stdout.write(
+          `Saved as FAQ entry ${result.entry.key}. ${result.delivered ? "Sent to the asker." : `Not sent to the asker: ${result.deliveryProblem}.`}\n`,
+        );
+      });
+    });
+}
+
+async function pickProgramme(deps: CoreDeps, slug?: string): Promise<Programme> {
+  const all = await deps.programmes.listProgrammes();
+  const programme = slug ? all.find((p) => p.slug === slug) : all[0];
+  if (!programme)
+    throw new CliInputError(
+      slug
+        ? `no programme "${slug}" (known: ${all.map((p) => p.slug).join(", ") || "none"})`
+        : "no programme imported yet",
+    );
+  return programme;
+}

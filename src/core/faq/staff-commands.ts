@@ -1,0 +1,93 @@
+import type { Command } from "../commands/command.js";
+import { privateReply } from "../commands/reply.js";
+import { AppError } from "../errors.js";
+import { type RichText, textMessage } from "../messages/message.js";
+import { formatLocal } from "../programme/local-time.js";
+import { answerUnanswered } from "./answer-unanswered.js";
+import { editFaqEntry, retireFaqEntry } from "./edit-faq-entry.js";
+
+/** `unanswered`: the open questions the bot passed to staff, oldest first. */
+export const unansweredCommand: Command = {
+  name: "unanswered",
+  usage: "unanswered",
+  summary: "questions I couldn't answer, waiting for the programme team",
+  staffOnly: true,
+  async run({ deps, actor }) {
+    const open = await deps.faq.listUnanswered(actor.programme.id, { status: "open" });
+    if (open.length === 0) return privateReply(textMessage("No unanswered questions. 🎉"));
+    const items: RichText[] = [];
+    for (const q of open) {
+      const member = q.memberId ? await deps.programmes.getMember(q.memberId) : null;
+      items.push([
+        { code: q.id.slice(0, 8) },
+        ` “${q.question}” — ${member?.name ?? q.askerExternalId}, ${formatLocal(q.createdAt, actor.programme.timeZone)}`,
+      ]);
+    }
+    return privateReply({
+      summary: `${open.length} unanswered question(s).`,
+      blocks: [
+        { type: "header", text: `Unanswered questions (${open.length})` },
+        { type: "list", items },
+        {
+          type: "context",
+          text: "Answer one with `answer <id> <your answer>`: it goes to the asker and into the FAQ.",
+        },
+      ],
+    });
+  },
+};
+
+/** `answer <id> <text>`: answers a queued question (and adds it to the FAQ). */
+export const answerCommand: Command = {
+  name: "answer",
+  usage: "answer <id> <answer>",
+  summary: "answer a queued question; the asker gets it and it joins the FAQ",
+  staffOnly: true,
+  async run({ deps, actor, args }) {
+    const [id = "", ...rest] = args.split(/\s+/);
+    const result = await answerUnanswered({
+      deps,
+      programmeId: actor.programme.id,
+      questionId: id,
+      answer: rest.join(" "),
+      by: { id: actor.member.id, name: actor.member.name },
+    });
+    const sent = result.delivered
+      ? "and sent it to the person who asked"
+      : `but couldn't send it to the person who asked (${result.deliveryProblem}); please let them know`;
+    return privateReply(textMessage(`Saved as FAQ entry \`${result.entry.key}\` ${sent}.`));
+  },
+};
+
+/** `faq list | edit <key> <answer> | retire <key>`: looking after the FAQ from chat. */
+export const faqCommand: Command = {
+  name: "faq",
+  usage: "faq list | faq edit <key> <answer> | faq retire <key>",
+  summary: "list, edit or retire FAQ entries",
+  staffOnly: true,
+  async run({ deps, actor, args }) {
+    const [sub = "list", key = "", ...rest] = args.split(/\s+/);
+    const programmeId = actor.programme.id;
+    if (sub === "list") {
+      const entries = await deps.faq.listEntries(programmeId);
+      return privateReply({
+        summary: `${entries.length} FAQ entries.`,
+        blocks: [
+          { type: "header", text: `FAQ entries (${entries.length})` },
+          { type: "list", items: entries.map((e) => [{ code: e.key }, ` ${e.question}`]) },
+        ],
+      });
+    }
+    if (sub === "edit") {
+      const entry = await editFaqEntry({ deps, programmeId, key, answer: rest.join(" "), by: actor.member.id });
+      return privateReply(textMessage(`Updated FAQ entry \`${entry.key}\`.`));
+    }
+    if (sub === "retire") {
+      const entry = await retireFaqEntry({ deps, programmeId, key, by: actor.member.id });
+      return privateReply(
+        textMessage(`Retired FAQ entry \`${entry.key}\`: I won't use it to answer questions any more.`),
+      );
+    }
+    throw new AppError("invalid_input", "Use `faq list`, `faq edit <key> <answer>` or `faq retire <key>`.");
+  },
+};

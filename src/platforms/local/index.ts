@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { formatLocal } from "../../core/programme/local-time.js";
+import { runSchedulerTick } from "../../core/reminders/run-scheduler-tick.js";
+import { sendText } from "../../http/router.js";
+import type { PlatformFactoryInput, PlatformModule } from "../platform.js";
+import { playgroundApi } from "./api/playground-api.js";
+import { createLocalGateway } from "./local-gateway.js";
+import { createMessageStore } from "./message-store.js";
+import { createOpenForms } from "./open-forms.js";
+import { isPlaygroundClock, startingTime } from "./playground-clock.js";
+import { findPlaygroundProgramme, listPeople } from "./playground-directory.js";
+import { renderPlaygroundPage } from "./render/render-page.js";
+
+const asset = (name: string) => readFileSync(new URL(`./public/${name}`, import.meta.url), "utf8");
+
+/**
+ * The local playground: a small web chat at / over the same core as Slack and Teams, with an in-memory
+ * gateway (reminders and digests appear in the playground's channels) and a movable clock.
+ */
+export async function createLocalPlatform({ deps }: PlatformFactoryInput): Promise<PlatformModule> {
+  const store = createMessageStore();
+  const gateway = createLocalGateway({ store, clock: deps.clock });
+  const api = playgroundApi({
+    deps,
+    store,
+    forms: createOpenForms(),
+    runTick: (d) => runSchedulerTick({ deps: d }),
+  });
+  const files: Record<string, { body: string; type: string }> = {
+    "/playground/static/playground.js": { body: asset("playground.js"), type: "text/javascript; charset=utf-8" },
+    "/playground/static/playground.css": { body: asset("playground.css"), type: "text/css; charset=utf-8" },
+  };
+
+  // A programme that has already ended would show a dead demo: start the movable clock inside it.
+  const programme = await findPlaygroundProgramme(deps);
+  if (programme && isPlaygroundClock(deps.clock)) deps.clock.jumpTo(startingTime(programme, deps.clock.now()));
+
+  return {
+    name: "playground",
+    gateway,
+    routes: [
+      { method: "GET", path: "/", handler: (req, res) => page(req, res) },
+      { method: "*", path: "/playground/api/*", handler: api },
+      {
+        method: "GET",
+        path: "/playground/static/*",
+        handler: (req, res) => {
+          const file = files[new URL(req.url ?? "/", "http://localhost").pathname];
+          if (!file) return sendText(res, 404, "not found");
+          res.setHeader("cache-control", "no-cache");
+          sendText(res, 200, file.body, file.type);
+        },
+      },
+    ],
+  };
+
+  async function page(_req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const current = await findPlaygroundProgramme(deps);
+    if (!current) {
+      return sendText(res, 503, "No programme is loaded. Import one with: npm run --silent cohort -- import <file>");
+    }
+    const html = renderPlaygroundPage({
+      programme: current,
+      people: await listPeople(deps, current),
+      clockLabel: formatLocal(deps.clock.now(), current.timeZone),
+    });
+    res.setHeader("content-security-policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    res.setHeader("x-content-type-options", "nosniff");
+    sendText(res, 200, html, "text/html; charset=utf-8");
+  }
+}

@@ -1,0 +1,40 @@
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { runAction } from "../../../../core/commands/run-command.js";
+import type { CoreDeps } from "../../../../core/deps.js";
+import { linkMemberByChannel } from "../../../../core/programme/link-member-by-channel.js";
+import { openForm, postToUser, responseBody } from "../../deliver-reply.js";
+import { coreActionId } from "../../render/render-message.js";
+import { slackConversation, slackIdentity } from "../../slack-identity.js";
+
+/**
+ * A button press anywhere (a reminder, a digest, App Home): the action id is the core's action id and
+ * the value passes through. Replies go back where the button was: ephemerally under a message, or to
+ * the user's DM from App Home (which has no response_url).
+ */
+export function registerButtonAction(app: App, deps: CoreDeps): void {
+  app.action<BlockAction<ButtonAction>>({ type: "block_actions" }, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    // Link buttons open a URL in the browser; Slack still tells us, but there is nothing to do.
+    if (action.type !== "button" || action.url) return;
+    if (!(await deps.inbound.firstTime(`slack:action:${body.trigger_id}:${action.action_id}`))) return;
+
+    const identity = slackIdentity(body.user.id, body.user.username ?? body.user.name);
+    const conversation = slackConversation(body.channel?.id);
+    await linkMemberByChannel({ deps, identity, conversation }).catch((err: unknown) =>
+      deps.logger.warn({ err }, "could not link a Slack user by channel"),
+    );
+    const reply = await runAction(deps, {
+      identity,
+      conversation,
+      action: coreActionId(action.action_id),
+      value: action.value,
+    });
+    if (reply.type === "form") {
+      await openForm({ client, triggerId: body.trigger_id, view: reply.view, channel: body.channel?.id });
+    } else if (body.response_url) {
+      await respond({ ...responseBody(reply), replace_original: false });
+    } else {
+      await postToUser(client, body.user.id, reply);
+    }
+  });
+}

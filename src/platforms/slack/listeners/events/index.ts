@@ -1,0 +1,7 @@
+import type { App } from "@slack/bolt";
+import type { CoreDeps } from "../../../../core/deps.js";
+import { registerAppHomeOpened } from "./app-home-opened.js";
+
+export function register(app: App, deps: CoreDeps): void {
+  registerAppHomeOpened(app, deps);
+}

@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import type { App } from "@slack/bolt";
+import { submitForm } from "../../../../core/commands/run-command.js";
+import type { CoreDeps } from "../../../../core/deps.js";
+import { postToUser } from "../../deliver-reply.js";
+import { decodeMetadata, readFormValues } from "../../render/render-form.js";
+import { slackConversation, slackIdentity } from "../../slack-identity.js";
+
+/**
+ * A submitted modal → the core's submitForm. Field errors go back inline (`response_action: errors`,
+ * block ids are field ids); on success the modal closes and the confirmation goes to the user's DM.
+ */
+export function registerFormSubmission(app: App, deps: CoreDeps): void {
+  app.view({ type: "view_submission", callback_id: /.+/ }, async ({ ack, body, view, client, context }) => {
+    const values = readFormValues(view.state);
+    // A Slack retry repeats view, hash and values exactly; only a retry is dropped. The same values
+    // pressed again by the user (after an error) are a new request and get a fresh answer.
+    const key = `slack:view:${view.id}:${view.hash}:${digest(values)}`;
+    const first = await deps.inbound.firstTime(key);
+    if (!first && context.retryNum !== undefined) {
+      await ack();
+      return;
+    }
+    const metadata = decodeMetadata(view.private_metadata);
+    const result = await submitForm(deps, {
+      identity: slackIdentity(body.user.id, body.user.name),
+      conversation: slackConversation(metadata.channel),
+      formId: view.callback_id,
+      context: metadata.context,
+      values,
+    });
+    if (!result.ok) {
+      await ack({ response_action: "errors", errors: toBlockErrors(result.errors, view.blocks) });
+      return;
+    }
+    await ack();
+    await postToUser(client, body.user.id, { message: result.confirmation }).catch((err: unknown) =>
+      deps.logger.warn({ err }, "could not send the form confirmation"),
+    );
+  });
+}
+
+/** Field errors keyed by field id; anything not tied to a field (`_form`) shows on the first input. */
+export function toBlockErrors(errors: Record<string, string>, blocks: { type: string; block_id?: string }[]) {
+  const inputs = blocks.filter((b) => b.type === "input" && b.block_id).map((b) => b.block_id as string);
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const blockId = inputs.includes(field) ? field : inputs[0];
+    if (!blockId) continue;
+    // Slack shows at most 150 characters per error.
+    out[blockId] = out[blockId] ? `${out[blockId]} ${message}`.slice(0, 150) : message.slice(0, 150);
+  }
+  return out;
+}
+
+function digest(values: Record<string, string | undefined>): string {
+  return createHash("sha256").update(JSON.stringify(values)).digest("hex").slice(0, 16);
+}

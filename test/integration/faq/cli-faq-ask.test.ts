@@ -1,0 +1,73 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+// One embedded database folder for the file: the first run creates, migrates and seeds it (a fresh
+// checkout's path), later runs reopen it, which is much faster.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-faq-cli-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the real CLI in a child process on the embedded database. */
+function cohort(args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: `pglite:${dir}`, OPENAI_API_KEY: "", LOG_LEVEL: "warn" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe("cohort faq ask", () => {
+  it("prints exactly one JSON line for a question (creating and seeding the database)", {
+    timeout: 120_000,
+  }, async () => {
+    const { code, stdout, stderr } = await cohort([
+      "faq",
+      "ask",
+      "What is the biggest grant a project can get?",
+      "--json",
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0] ?? "");
+    expect(result).toEqual({
+      answered: true,
+      answer: expect.stringContaining("£10,000"),
+      sources: ["grant-per-project"],
+    });
+  });
+
+  it("answers one question per stdin line in one process", async () => {
+    const questions = [
+      "how many teams are in the cohort?",
+      "",
+      "What is the capital of France?",
+      "who runs the programme",
+    ];
+    const { code, stdout } = await cohort(["faq", "ask", "--json"], `${questions.join("\n")}\n`);
+    expect(code).toBe(0);
+    const results = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(results.map((r) => r.answered)).toEqual([true, false, true]);
+    expect(results[0].answer).toMatch(/12|twelve/i);
+    expect(results[1]).toMatchObject({ sources: [] });
+    expect(results[2].answer).toContain("Healthy London Partnership");
+  });
+});

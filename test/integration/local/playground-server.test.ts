@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
+
+// The real entry point (what `npm start` runs) with no credentials: the playground is what a newcomer sees.
+describe("npm start with no credentials", () => {
+  let server: SpawnedServer;
+  beforeAll(async () => {
+    server = await spawnServer(
+      { DATABASE_URL: "pglite:memory", PLAYGROUND: "", NODE_ENV: "development" },
+      {
+        timeoutMs: 60_000,
+      },
+    );
+  }, 90_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("serves the playground page at / on loopback only", async () => {
+    const res = await fetch(`${server.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect((await res.text()).toLowerCase()).toContain("innovators");
+    expect(server.output()).toMatch(/"host":"127\.0\.0\.1"/);
+    expect(server.output()).toMatch(/"platforms":\["playground"\]/);
+  });
+
+  it("starts the movable clock inside the programme, which ended in 2023", async () => {
+    const res = await fetch(`${server.url}/playground/api/state`);
+    const { clock } = await res.json();
+    expect(clock.adjustable).toBe(true);
+    // Real time is after the programme, so the demo starts on its first day at 09:00 London time.
+    expect(clock.wall.slice(0, 13)).toBe("2022-10-01T09");
+  });
+});

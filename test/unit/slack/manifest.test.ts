@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+const manifest = parse(readFileSync("manifest/slack/manifest.yaml", "utf8"));
+
+describe("manifest/slack/manifest.yaml", () => {
+  it("points the command, interactivity and events at the one /slack/events URL", () => {
+    const urls = [
+      manifest.features.slash_commands[0].url,
+      manifest.settings.interactivity.request_url,
+      manifest.settings.event_subscriptions.request_url,
+    ];
+    expect(new Set(urls)).toEqual(new Set(["https://YOUR-HOST/slack/events"]));
+    expect(manifest.features.slash_commands[0].command).toBe("/cohort");
+  });
+
+  it("asks only for the scopes the code uses, and the one event it handles", () => {
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["chat:write", "commands"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+/** Browser tests: Debian's Chromium driven by playwright-core (`npm run test:e2e`). One file at a time. */
+export default defineConfig({
+  test: {
+    include: ["test/e2e/**/*.test.ts"],
+    pool: "forks",
+    maxWorkers: 1,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

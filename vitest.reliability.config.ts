@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+/** The reliability suite (issue 8): crash, faults, duplicates, concurrency, bad input, security. */
+export default defineConfig({
+  test: {
+    include: ["test/reliability/**/*.test.ts"],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
