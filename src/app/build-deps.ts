@@ -2,13 +2,13 @@ import type { CoreDeps } from "../core/deps.js";
 import type { Clock } from "../core/ports/clock.js";
 import type { Logger } from "../core/ports/logger.js";
 import type { Database } from "../db/open-database.js";
-import { createFaqRepository } from "../db/repositories/faq-repository.js";
 import { createDeliveryStore } from "../db/repositories/delivery-store.js";
+import { createFaqRepository } from "../db/repositories/faq-repository.js";
 import { createInboundEvents } from "../db/repositories/inbound-events.js";
 import { createAuditLog, createProgrammeRepository } from "../db/repositories/programme-repository.js";
 import { createReminderFacts } from "../db/repositories/reminder-facts.js";
 import { createUpdateRepository } from "../db/repositories/update-repository.js";
-import { type LlmEnv, createFaqLlm } from "../llm/create-faq-llm.js";
+import { createFaqLlm, type LlmEnv } from "../llm/create-faq-llm.js";
 
 /** Wires the core's ports to their Prisma adapters. Features add their repositories here. */
 export function buildCoreDeps(options: {

@@ -1,14 +1,14 @@
-import type { ChatGateway, Gateways } from "./ports/chat-gateway.js";
 import type { FaqPrompt } from "./faq/faq-prompt.js";
+import type { DeliveryStore } from "./outbox/delivery-store.js";
+import type { ChatGateway, Gateways } from "./ports/chat-gateway.js";
 import type { Clock } from "./ports/clock.js";
 import type { FaqRepository } from "./ports/faq-repository.js";
 import type { InboundEvents } from "./ports/inbound-events.js";
 import type { Llm } from "./ports/llm.js";
 import type { Logger } from "./ports/logger.js";
 import type { AuditLog, ProgrammeRepository } from "./ports/programme-repository.js";
-import type { DeliveryStore } from "./outbox/delivery-store.js";
-import type { ReminderFacts } from "./reminders/reminder-facts.js";
 import type { UpdateRepository } from "./ports/update-repository.js";
+import type { ReminderFacts } from "./reminders/reminder-facts.js";
 
 /**
  * Everything the core's use cases may need, built once in the composition root (src/app/build-deps.ts)

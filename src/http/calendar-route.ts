@@ -1,5 +1,5 @@
-import { buildTeamCalendar } from "../core/reminders/build-team-calendar.js";
 import type { CoreDeps } from "../core/deps.js";
+import { buildTeamCalendar } from "../core/reminders/build-team-calendar.js";
 import type { Route } from "./router.js";
 import { sendJson, sendText } from "./router.js";
 

@@ -10,7 +10,11 @@ async function findProgramme({ deps }: CliContext, slug: string | undefined) {
   const all = await deps.programmes.listProgrammes();
   const programme = slug ? all.find((p) => p.slug === slug) : all[0];
   if (!programme)
-    throw new CliInputError(slug ? `no programme "${slug}" (known: ${all.map((p) => p.slug).join(", ") || "none"})` : "no programme imported yet");
+    throw new CliInputError(
+      slug
+        ? `no programme "${slug}" (known: ${all.map((p) => p.slug).join(", ") || "none"})`
+        : "no programme imported yet",
+    );
   return programme;
 }
 
@@ -35,7 +39,11 @@ export async function importIcsFile(
     const team = await findTeam(ctx, programme.id, opts.team);
     const sessions = parseIcsSessions(text, programme.timeZone);
     if (sessions.length === 0) throw new CliInputError(`${file}: no events found`);
-    const counts = await upsertIcsSessions(ctx.db.prisma, { programmeId: programme.id, teamId: team?.id ?? null, sessions });
+    const counts = await upsertIcsSessions(ctx.db.prisma, {
+      programmeId: programme.id,
+      teamId: team?.id ?? null,
+      sessions,
+    });
     await ctx.deps.audit.record({
       programmeId: programme.id,
       actor: "cli",

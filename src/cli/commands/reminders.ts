@@ -8,7 +8,8 @@ import { withCliDatabase } from "../open-cli-database.js";
 
 function parseInstant(value: string): Date {
   const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw new CliInputError(`--at: "${value}" is not a time (use ISO, e.g. 2022-11-09T14:00:00Z)`);
+  if (Number.isNaN(at.getTime()))
+    throw new CliInputError(`--at: "${value}" is not a time (use ISO, e.g. 2022-11-09T14:00:00Z)`);
   return at;
 }
 
@@ -25,51 +26,56 @@ export function registerReminders(program: Command): void {
     .option("--window <minutes>", "also include what fell due this many minutes before --at", "1")
     .option("--include-skipped", "also list occasions that would be recorded as skipped, with the reason")
     .option("--json", "print a JSON array")
-    .action(async (opts: { at: string; programme?: string; window: string; includeSkipped?: boolean; json?: boolean }) => {
-      const at = parseInstant(opts.at);
-      const windowMinutes = Number(opts.window);
-      if (!Number.isFinite(windowMinutes) || windowMinutes < 0) throw new CliInputError("--window: use a number of minutes");
-      const rows = await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const { deliveries, facts } = reminderPorts(deps);
-        const programmes = (await deps.programmes.listProgrammes()).filter((p) => !opts.programme || p.slug === opts.programme);
-        if (opts.programme && programmes.length === 0) throw new CliInputError(`no programme "${opts.programme}"`);
-        const out = [];
-        for (const programme of programmes) {
-          const input = await loadPlannerInput({ deps, facts, programme, now: at });
-          // A window of 1 minute = the scheduler tick at that instant.
-          const due = dueOccasions(input, at, Math.max(1, windowMinutes) * 60_000);
-          const known = await deliveries.existingKeys(due.map((o) => o.key));
-          const teams = new Map(input.teams.map((t) => [t.id, t.key]));
-          const channels = new Map(input.channels.map((c) => [c.id, c]));
-          for (const o of due) {
-            if (known.has(o.key) || (o.skipReason && !opts.includeSkipped)) continue;
-            const channel = channels.get(o.target);
-            out.push({
-              kind: o.kind,
-              programme: programme.slug,
-              team: o.teamId ? (teams.get(o.teamId) ?? null) : null,
-              target: channel ? `${channel.platform}:${channel.externalId}` : o.target,
-              channel: channel?.name ?? "",
-              occasion: o.occasion,
-              scheduledFor: o.scheduledFor.toISOString(),
-              idealAt: o.idealAt.toISOString(),
-              key: o.key,
-              ...(o.skipReason ? { skipReason: o.skipReason } : {}),
-            });
+    .action(
+      async (opts: { at: string; programme?: string; window: string; includeSkipped?: boolean; json?: boolean }) => {
+        const at = parseInstant(opts.at);
+        const windowMinutes = Number(opts.window);
+        if (!Number.isFinite(windowMinutes) || windowMinutes < 0)
+          throw new CliInputError("--window: use a number of minutes");
+        const rows = await withCliDatabase({ seed: true }, async ({ deps }) => {
+          const { deliveries, facts } = reminderPorts(deps);
+          const programmes = (await deps.programmes.listProgrammes()).filter(
+            (p) => !opts.programme || p.slug === opts.programme,
+          );
+          if (opts.programme && programmes.length === 0) throw new CliInputError(`no programme "${opts.programme}"`);
+          const out = [];
+          for (const programme of programmes) {
+            const input = await loadPlannerInput({ deps, facts, programme, now: at });
+            // A window of 1 minute = the scheduler tick at that instant.
+            const due = dueOccasions(input, at, Math.max(1, windowMinutes) * 60_000);
+            const known = await deliveries.existingKeys(due.map((o) => o.key));
+            const teams = new Map(input.teams.map((t) => [t.id, t.key]));
+            const channels = new Map(input.channels.map((c) => [c.id, c]));
+            for (const o of due) {
+              if (known.has(o.key) || (o.skipReason && !opts.includeSkipped)) continue;
+              const channel = channels.get(o.target);
+              out.push({
+                kind: o.kind,
+                programme: programme.slug,
+                team: o.teamId ? (teams.get(o.teamId) ?? null) : null,
+                target: channel ? `${channel.platform}:${channel.externalId}` : o.target,
+                channel: channel?.name ?? "",
+                occasion: o.occasion,
+                scheduledFor: o.scheduledFor.toISOString(),
+                idealAt: o.idealAt.toISOString(),
+                key: o.key,
+                ...(o.skipReason ? { skipReason: o.skipReason } : {}),
+              });
+            }
           }
+          return out.sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor) || a.key.localeCompare(b.key));
+        });
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(rows)}\n`);
+          return;
         }
-        return out.sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor) || a.key.localeCompare(b.key));
-      });
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify(rows)}\n`);
-        return;
-      }
-      if (rows.length === 0) process.stdout.write(`Nothing due at ${at.toISOString()}.\n`);
-      for (const r of rows)
-        process.stdout.write(
-          `${r.scheduledFor}  ${r.kind.padEnd(19)} ${(r.team ?? "staff").padEnd(22)} ${r.target}${r.skipReason ? `  [skip: ${r.skipReason}]` : ""}\n`,
-        );
-    });
+        if (rows.length === 0) process.stdout.write(`Nothing due at ${at.toISOString()}.\n`);
+        for (const r of rows)
+          process.stdout.write(
+            `${r.scheduledFor}  ${r.kind.padEnd(19)} ${(r.team ?? "staff").padEnd(22)} ${r.target}${r.skipReason ? `  [skip: ${r.skipReason}]` : ""}\n`,
+          );
+      },
+    );
 
   reminders
     .command("log")

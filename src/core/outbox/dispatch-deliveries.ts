@@ -30,7 +30,7 @@ export async function dispatchDeliveries(input: {
   /** Upper bound on batches per call so one tick cannot run forever. */
   maxBatches?: number;
 }): Promise<DispatchResult> {
-  const { deps, deliveries, now, workerId } = input;
+  const { deliveries, now, workerId } = input;
   const policy = input.policy ?? defaultRetryPolicy;
   const result: DispatchResult = { sent: 0, skipped: 0, failed: 0, retried: 0 };
   for (let batch = 0; batch < (input.maxBatches ?? 50); batch++) {

@@ -38,7 +38,9 @@ export async function buildCalendar({
       start: s.startsAt,
       end: new Date(s.startsAt.getTime() + s.durationMinutes * 60_000),
       summary: s.title,
-      description: [s.coach ? `Coach: ${s.coach}` : "", s.joinUrl ? `Join: ${s.joinUrl}` : ""].filter(Boolean).join("\n"),
+      description: [s.coach ? `Coach: ${s.coach}` : "", s.joinUrl ? `Join: ${s.joinUrl}` : ""]
+        .filter(Boolean)
+        .join("\n"),
       location: s.location ?? s.joinUrl ?? undefined,
       url: s.joinUrl ?? undefined,
     });

@@ -34,6 +34,10 @@ export async function loadPlannerInput(input: {
     deps.programmes.listMilestones(programme.id, { from, to }),
     deps.programmes.listCycles(programme.id),
   ]);
+  // A cycle matters from its opening until a week after it locks (digest and late note catch-up).
+  const relevant = cycles.filter(
+    (c) => c.opensAt <= to && c.dueAt.getTime() + (c.graceDays + 9) * DAY >= from.getTime(),
+  );
   return {
     programme,
     policy,
@@ -41,7 +45,7 @@ export async function loadPlannerInput(input: {
     channels: channels.filter((c) => c.active && (!input.platforms || input.platforms.includes(c.platform))),
     sessions,
     milestones,
-    cycles,
-    submitted: await facts.submittedPairs(cycles.map((c) => c.id)),
+    cycles: relevant,
+    submitted: await facts.submittedPairs(relevant.map((c) => c.id)),
   };
 }

@@ -72,7 +72,12 @@ function teamSteps(cycle: ReportingCycle, input: PlannerInput): Step[] {
   const due = toLocal(cycle.dueAt, input.programme.timeZone);
   const steps: Step[] = [];
   if (u.announceOpen)
-    steps.push({ kind: "cycle-open", label: "open", ideal: toLocal(cycle.opensAt, input.programme.timeZone), early: false });
+    steps.push({
+      kind: "cycle-open",
+      label: "open",
+      ideal: toLocal(cycle.opensAt, input.programme.timeZone),
+      early: false,
+    });
   if (u.nudgeWorkingDaysBefore > 0)
     steps.push({
       kind: "cycle-nudge",
@@ -80,7 +85,8 @@ function teamSteps(cycle: ReportingCycle, input: PlannerInput): Step[] {
       ideal: atLocalTime(workingDaysBefore(due, u.nudgeWorkingDaysBefore, input.policy), u.nudgeAt),
       early: true,
     });
-  if (u.finalCall) steps.push({ kind: "cycle-final-call", label: "final-call", ideal: atLocalTime(due, u.finalCallAt), early: true });
+  if (u.finalCall)
+    steps.push({ kind: "cycle-final-call", label: "final-call", ideal: atLocalTime(due, u.finalCallAt), early: true });
   return steps;
 }
 
@@ -104,15 +110,27 @@ export function planCycleReminders(input: PlannerInput): Occasion[] {
     const missing = occasionsFor({
       planner: input,
       cycle,
-      steps: [{ kind: "cycle-missing-note", label: "missing-note", ideal: atLocalTime(due, u.missingNoteAt), early: false }],
+      steps: [
+        { kind: "cycle-missing-note", label: "missing-note", ideal: atLocalTime(due, u.missingNoteAt), early: false },
+      ],
       event: due,
       targets: staff,
     });
     const after: Step[] = [];
     if (u.digest)
-      after.push({ kind: "cycle-digest", label: "digest", ideal: atLocalTime(due.plus({ days: 1 }), u.digestAt), early: false });
+      after.push({
+        kind: "cycle-digest",
+        label: "digest",
+        ideal: atLocalTime(due.plus({ days: 1 }), u.digestAt),
+        early: false,
+      });
     if (u.lateNoteToStaff)
-      after.push({ kind: "cycle-late-note", label: "late-note", ideal: toLocal(cycleLocksAt(cycle), tz), early: false });
+      after.push({
+        kind: "cycle-late-note",
+        label: "late-note",
+        ideal: toLocal(cycleLocksAt(cycle), tz),
+        early: false,
+      });
     // Each staff note after the deadline is its own chain: neither supersedes the other.
     const staffAfter = after.flatMap((step) =>
       occasionsFor({

@@ -39,7 +39,8 @@ export function sessionReminder(input: {
   ];
   const buttons: Button[] = [];
   if (session.joinUrl) buttons.push({ action: "link.join", label: "Join", url: session.joinUrl });
-  if (input.team) buttons.push({ action: "link.calendar", label: "Add to calendar", url: calendarUrl(input.baseUrl, input.team) });
+  if (input.team)
+    buttons.push({ action: "link.calendar", label: "Add to calendar", url: calendarUrl(input.baseUrl, input.team) });
   const blocks: Block[] = [
     { type: "header", text: `Coaching session ${when}` },
     { type: "text", text: [{ bold: session.title }] },

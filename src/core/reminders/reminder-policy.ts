@@ -51,10 +51,7 @@ export const reminderPolicySchema = z
       })
       .strict()
       .optional(),
-    quietHours: z
-      .object({ start: clockTime, end: clockTime })
-      .strict()
-      .optional(),
+    quietHours: z.object({ start: clockTime, end: clockTime }).strict().optional(),
     /** Skip weekends (Saturday and Sunday). */
     skipWeekends: z.boolean().optional(),
     /** Bank holidays to avoid (date-holidays country/state), or false for none. */
@@ -62,7 +59,12 @@ export const reminderPolicySchema = z
       .union([z.literal(false), z.object({ country: z.string().min(2), state: z.string().optional() }).strict()])
       .optional(),
     /** How far back a tick looks for missed reminders after downtime. */
-    catchUpHours: z.number().int().min(1).max(24 * 31).optional(),
+    catchUpHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 31)
+      .optional(),
   })
   .strict();
 

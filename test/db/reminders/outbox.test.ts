@@ -6,8 +6,8 @@ import type { CoreDeps } from "../../../src/core/deps.js";
 import { fixedClock } from "../../../src/core/ports/clock.js";
 import { silentLogger } from "../../../src/core/ports/logger.js";
 import { runSchedulerTick } from "../../../src/core/reminders/run-scheduler-tick.js";
-import { PrismaClient } from "../../../src/generated/prisma/client.js";
 import { importProgramme } from "../../../src/db/import-programme.js";
+import { PrismaClient } from "../../../src/generated/prisma/client.js";
 import { createFakeGateway, type FakeGateway } from "../../fakes/fake-gateway.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 
@@ -201,7 +201,12 @@ describe("outbox: two schedulers on one database", () => {
     const stores = servers.map((p) => makeDeps(p, "2022-11-25T10:00:30Z").deps.deliveries!);
     const claims = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        stores[i % 2]!.claimDue({ now: new Date("2022-11-25T10:00:30Z"), leaseMs: 60_000, workerId: `w${i}`, limit: 5 }),
+        stores[i % 2]!.claimDue({
+          now: new Date("2022-11-25T10:00:30Z"),
+          leaseMs: 60_000,
+          workerId: `w${i}`,
+          limit: 5,
+        }),
       ),
     );
     const ids = claims.flat().map((d) => d.key);

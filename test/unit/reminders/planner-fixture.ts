@@ -1,12 +1,6 @@
+import type { Channel, CoachingSession, Milestone, ReportingCycle, Team } from "../../../src/core/programme/types.js";
 import type { PlannerInput } from "../../../src/core/reminders/occasion.js";
 import { defaultReminderPolicy, type ReminderPolicy } from "../../../src/core/reminders/reminder-policy.js";
-import type {
-  Channel,
-  CoachingSession,
-  Milestone,
-  ReportingCycle,
-  Team,
-} from "../../../src/core/programme/types.js";
 
 /** A two-team programme in Europe/London with a Slack and a playground channel each, and one staff channel. */
 export function plannerInput(
