@@ -167,8 +167,9 @@ async function importInTransaction(tx: Tx, file: ProgrammeFile, actor: string): 
       count,
     );
   }
+  // Sessions imported from an .ics calendar (keys "ics-…") are not in the programme file: keep them.
   const goneSessions = await tx.coachingSession.deleteMany({
-    where: { programmeId, key: { notIn: file.coachingSessions.map((s) => s.key) } },
+    where: { programmeId, key: { notIn: file.coachingSessions.map((s) => s.key), not: { startsWith: "ics-" } } },
   });
   count("coachingSessions", "removed", goneSessions.count);
 

@@ -150,10 +150,8 @@ describe("outbox: failures", () => {
 });
 
 describe("outbox: two schedulers on one database", () => {
-  // Each "server" gets its own client and pool. On embedded PGlite each pool has one connection: its socket
-  // server interleaves concurrent extended-protocol queries from several connections of one pool (see
-  // docs/REMINDERS.md); on PostgreSQL (TEST_DATABASE_URL) the pools are real and concurrent.
-  const poolSize = process.env.TEST_DATABASE_URL ? 4 : 1;
+  // Each "server" gets its own client and pool of 4 connections, on PGlite and on PostgreSQL alike.
+  const poolSize = 4;
   let servers: PrismaClient[] = [];
   beforeEach(() => {
     servers = [0, 1].map(() => new PrismaClient({ adapter: new PrismaPg({ ...db.connection, max: poolSize }) }));
