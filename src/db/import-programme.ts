@@ -195,7 +195,11 @@ async function importInTransaction(tx: Tx, file: ProgrammeFile, actor: string): 
   count("milestones", "removed", goneMilestones.count);
 
   for (const c of file.reportingCycles) {
-    const data = { opensAt: time(c.opens, DEFAULT_OPENS_TIME), dueAt: time(c.due, DEFAULT_DUE_TIME), graceDays: c.graceDays };
+    const data = {
+      opensAt: time(c.opens, DEFAULT_OPENS_TIME),
+      dueAt: time(c.due, DEFAULT_DUE_TIME),
+      graceDays: c.graceDays,
+    };
     await upsertByKey(
       "reportingCycles",
       () => tx.reportingCycle.findUnique({ where: { programmeId_month: { programmeId, month: c.month } } }),

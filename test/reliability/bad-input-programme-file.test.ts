@@ -44,7 +44,18 @@ describe("bad input: programme files", () => {
 
   it("survives the seed with lines deleted, duplicated or rewritten", () => {
     const outcomes = { accepted: 0, rejected: 0 };
-    const junk = fc.constantFrom("  bad: [unclosed", "key: UPPER", "due: 2023-02-30 10:00", "team: nowhere", "- key: x", "\t", "award: -5", "slack: nope", "starts: yesterday", "minutes: 9999");
+    const junk = fc.constantFrom(
+      "  bad: [unclosed",
+      "key: UPPER",
+      "due: 2023-02-30 10:00",
+      "team: nowhere",
+      "- key: x",
+      "\t",
+      "award: -5",
+      "slack: nope",
+      "starts: yesterday",
+      "minutes: 9999",
+    );
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: seedLines.length - 1 }),

@@ -3,7 +3,10 @@ import { spawn } from "node:child_process";
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
 /** Runs the real admin CLI (`npm run cohort` entry point) in a child process. */
-export function runCli(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
       env: { ...process.env, LOG_LEVEL: "warn", ...options.env },

@@ -27,7 +27,10 @@ export async function freePort(): Promise<number> {
  * Starts the real server (`src/main.ts`, exactly what `npm start` runs) as a child process and waits
  * until /healthz answers 200. The entry point under test is the real one, not an in-process copy.
  */
-export async function spawnServer(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  env: Record<string, string>,
+  options: { timeoutMs?: number } = {},
+): Promise<SpawnedServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   let log = "";
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {

@@ -1,7 +1,3 @@
-import type { ActionHandler, Command } from "./command.js";
-import type { FormHandler } from "./form-handler.js";
-import { helpCommand } from "./help.js";
-import { nextCommand } from "./next.js";
 import { digestCommand, postDigestAction } from "../digests/digest-commands.js";
 import { askCommand } from "../faq/ask-command.js";
 import { answerCommand, faqCommand, unansweredCommand } from "../faq/staff-commands.js";
@@ -13,6 +9,10 @@ import {
   updateCommand,
   viewUpdateAction,
 } from "../updates/update-commands.js";
+import type { ActionHandler, Command } from "./command.js";
+import type { FormHandler } from "./form-handler.js";
+import { helpCommand } from "./help.js";
+import { nextCommand } from "./next.js";
 
 /**
  * Every subcommand, button action and form the bot understands, in help order. Features add theirs

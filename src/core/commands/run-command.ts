@@ -118,7 +118,10 @@ function strangerHelp() {
   return {
     summary: `I'm Cohort Bot. ${notMemberText()}`,
     blocks: [
-      { type: "text" as const, text: "I'm Cohort Bot: I answer programme questions (`ask`), remind teams of coaching sessions and milestones, and collect each team's monthly progress `update`." },
+      {
+        type: "text" as const,
+        text: "I'm Cohort Bot: I answer programme questions (`ask`), remind teams of coaching sessions and milestones, and collect each team's monthly progress `update`.",
+      },
       { type: "text" as const, text: notMemberText() },
     ],
   };

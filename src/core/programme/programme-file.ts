@@ -191,14 +191,24 @@ function checkReferences(file: ProgrammeFile, ctx: Ctx): void {
       const id = p[platform];
       if (!id) continue;
       const seenAt = ids.get(`${platform}:${id}`);
-      if (seenAt) ctx.addIssue({ code: "custom", path: [...path, platform], message: `${platform} id "${id}" is already used by ${seenAt}` });
+      if (seenAt)
+        ctx.addIssue({
+          code: "custom",
+          path: [...path, platform],
+          message: `${platform} id "${id}" is already used by ${seenAt}`,
+        });
       ids.set(`${platform}:${id}`, path.join("."));
     }
   };
   const channelIds = new Map<string, string>();
   const checkChannel = (c: { platform: string; id: string }, path: (string | number)[]) => {
     const seenAt = channelIds.get(`${c.platform}:${c.id}`);
-    if (seenAt) ctx.addIssue({ code: "custom", path: [...path, "id"], message: `channel "${c.id}" is already used by ${seenAt}` });
+    if (seenAt)
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "id"],
+        message: `channel "${c.id}" is already used by ${seenAt}`,
+      });
     channelIds.set(`${c.platform}:${c.id}`, path.join("."));
   };
   file.staffChannels.forEach((c, i) => {
@@ -211,7 +221,11 @@ function checkReferences(file: ProgrammeFile, ctx: Ctx): void {
   });
   const totalAwards = file.teams.reduce((sum, t) => sum + (t.award ?? file.programme.grantPerTeam), 0);
   if (file.programme.totalFunding > 0 && totalAwards > file.programme.totalFunding) {
-    ctx.addIssue({ code: "custom", path: ["teams"], message: `team awards add up to £${totalAwards}, more than totalFunding £${file.programme.totalFunding}` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["teams"],
+      message: `team awards add up to £${totalAwards}, more than totalFunding £${file.programme.totalFunding}`,
+    });
   }
   file.staff.forEach((p, i) => {
     checkPerson(p, ["staff", i]);
@@ -238,7 +252,12 @@ function checkReferences(file: ProgrammeFile, ctx: Ctx): void {
   };
   file.coachingSessions.forEach((s, i) => {
     teamRef(s.team, ["coachingSessions", i, "team"]);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(s.starts)) ctx.addIssue({ code: "custom", path: ["coachingSessions", i, "starts"], message: "give a start time too, e.g. 2022-10-12 10:00" });
+    if (/^\d{4}-\d{2}-\d{2}$/.test(s.starts))
+      ctx.addIssue({
+        code: "custom",
+        path: ["coachingSessions", i, "starts"],
+        message: "give a start time too, e.g. 2022-10-12 10:00",
+      });
     else time(s.starts, ["coachingSessions", i, "starts"]);
   });
   file.milestones.forEach((m, i) => {

@@ -23,7 +23,9 @@ describe("concurrent connections", () => {
     const results = await Promise.allSettled(
       Array.from({ length: 100 }, async (_, i) => {
         if (i % 2) {
-          await db.prisma.auditLog.create({ data: { programmeId: programme.id, actor: `a${i}`, action: big, details: { big } } });
+          await db.prisma.auditLog.create({
+            data: { programmeId: programme.id, actor: `a${i}`, action: big, details: { big } },
+          });
         } else {
           await db.prisma.$transaction(async (tx) => {
             await tx.auditLog.create({ data: { programmeId: programme.id, actor: `t${i}`, action: "x" } });
@@ -34,7 +36,9 @@ describe("concurrent connections", () => {
         return rows.length;
       }),
     );
-    const failures = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+    const failures = results
+      .filter((r) => r.status === "rejected")
+      .map((r) => String((r as PromiseRejectedResult).reason));
     expect(failures).toEqual([]);
     expect(results.map((r) => (r as PromiseFulfilledResult<number>).value)).toEqual(Array(100).fill(1));
   });

@@ -51,7 +51,9 @@ describe("importProgramme", () => {
 
   it("interprets times as wall-clock London time on both sides of the clock change", async () => {
     await importProgramme(db.prisma, loadProgrammeFile(SEED));
-    const final = await db.prisma.milestone.findFirstOrThrow({ where: { dueAt: { gte: new Date("2023-03-30T00:00:00Z") } } });
+    const final = await db.prisma.milestone.findFirstOrThrow({
+      where: { dueAt: { gte: new Date("2023-03-30T00:00:00Z") } },
+    });
     // 30 March 2023 is British Summer Time (UTC+1): 17:00 local is 16:00 UTC.
     expect(final.dueAt.toISOString()).toBe("2023-03-30T16:00:00.000Z");
     const october = await db.prisma.reportingCycle.findFirstOrThrow({ where: { month: "2022-10" } });
@@ -62,7 +64,10 @@ describe("importProgramme", () => {
     const source = fs.readFileSync(SEED, "utf8");
     const original = parseProgrammeSource(source);
     const result = await importProgramme(db.prisma, original);
-    const team = await db.prisma.team.findFirstOrThrow({ where: { programmeId: result.programmeId }, orderBy: { key: "asc" } });
+    const team = await db.prisma.team.findFirstOrThrow({
+      where: { programmeId: result.programmeId },
+      orderBy: { key: "asc" },
+    });
     const cycle = await db.prisma.reportingCycle.findFirstOrThrow({ where: { month: "2022-10" } });
     await db.prisma.progressUpdate.create({
       data: { teamId: team.id, cycleId: cycle.id, status: "submitted", data: { progress: "Recruited two volunteers" } },
@@ -93,19 +98,32 @@ describe("data rules", () => {
     const { programmeId } = await importProgramme(db.prisma, loadProgrammeFile(SEED));
     const team = await db.prisma.team.findFirstOrThrow({ where: { programmeId } });
     const cycle = await db.prisma.reportingCycle.findFirstOrThrow({ where: { programmeId } });
-    const update = await db.prisma.progressUpdate.create({ data: { teamId: team.id, cycleId: cycle.id, data: { v: 1 } } });
+    const update = await db.prisma.progressUpdate.create({
+      data: { teamId: team.id, cycleId: cycle.id, data: { v: 1 } },
+    });
     await expect(
       db.prisma.progressUpdate.create({ data: { teamId: team.id, cycleId: cycle.id, data: { v: 2 } } }),
     ).rejects.toMatchObject({ code: "P2002" });
-    await db.prisma.progressUpdateVersion.create({ data: { updateId: update.id, version: 1, status: "draft", data: { v: 1 } } });
+    await db.prisma.progressUpdateVersion.create({
+      data: { updateId: update.id, version: 1, status: "draft", data: { v: 1 } },
+    });
     await expect(
-      db.prisma.progressUpdateVersion.create({ data: { updateId: update.id, version: 1, status: "draft", data: { v: 1 } } }),
+      db.prisma.progressUpdateVersion.create({
+        data: { updateId: update.id, version: 1, status: "draft", data: { v: 1 } },
+      }),
     ).rejects.toMatchObject({ code: "P2002" });
   });
 
   it("keeps one Delivery per occasion key", async () => {
     const { programmeId } = await importProgramme(db.prisma, loadProgrammeFile(SEED));
-    const row = { key: "session-24h:s1:c1", programmeId, kind: "session-24h", target: "c1", occasion: "s1", scheduledFor: new Date() };
+    const row = {
+      key: "session-24h:s1:c1",
+      programmeId,
+      kind: "session-24h",
+      target: "c1",
+      occasion: "s1",
+      scheduledFor: new Date(),
+    };
     await db.prisma.delivery.create({ data: row });
     await expect(db.prisma.delivery.create({ data: row })).rejects.toMatchObject({ code: "P2002" });
   });

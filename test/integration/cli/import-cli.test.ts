@@ -37,7 +37,9 @@ describe("cohort import / programme show (CLI)", () => {
     fs.writeFileSync(broken, `${fs.readFileSync("prisma/seed/sp-innovators.yaml", "utf8")}\n  bad: [unclosed\n`);
     const result = await runCli(["import", broken], { env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: YAML syntax`));
+    expect(result.stderr).toMatch(
+      new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: YAML syntax`),
+    );
     expect(result.stdout).toBe("");
   });
 

@@ -49,7 +49,9 @@ describe("server start-up (npm start entry point)", () => {
   });
 
   it("refuses to start with a bad variable, naming it in one line", async () => {
-    await expect(spawnServer({ PORT: "3978", DATABASE_URL: "mysql://nope" })).rejects.toThrow(/DATABASE_URL must be unset/);
+    await expect(spawnServer({ PORT: "3978", DATABASE_URL: "mysql://nope" })).rejects.toThrow(
+      /DATABASE_URL must be unset/,
+    );
     await expect(spawnServer({ NODE_ENV: "production", TEAMS_ALLOW_UNAUTHENTICATED: "true" })).rejects.toThrow(
       /Invalid environment: TEAMS_ALLOW_UNAUTHENTICATED/,
     );

@@ -3,7 +3,19 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /** The core is platform-neutral: no platform SDK, no ORM, no HTTP, no generated client. */
-const FORBIDDEN = [/^@slack\//, /^@microsoft\//, /^@prisma\//, /^prisma/, /^pg$/, /^@electric-sql\//, /generated\//, /^node:http/, /^openai$/, /platforms\//, /\/db\//];
+const FORBIDDEN = [
+  /^@slack\//,
+  /^@microsoft\//,
+  /^@prisma\//,
+  /^prisma/,
+  /^pg$/,
+  /^@electric-sql\//,
+  /generated\//,
+  /^node:http/,
+  /^openai$/,
+  /platforms\//,
+  /\/db\//,
+];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -14,7 +26,8 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(source: string): string[] {
   const found: string[] = [];
-  const pattern = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|import\s+["']([^"']+)["']/g;
+  const pattern =
+    /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|import\s+["']([^"']+)["']/g;
   for (const m of source.matchAll(pattern)) found.push((m[1] ?? m[2] ?? m[3]) as string);
   return found;
 }

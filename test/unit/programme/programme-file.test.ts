@@ -34,7 +34,14 @@ describe("programme file", () => {
     expect(file.programme.name).toMatch(/Innovators/);
     expect(file.teams).toHaveLength(12);
     expect(file.programme.totalFunding).toBe(120_000);
-    expect(file.reportingCycles.map((c) => c.month)).toEqual(["2022-10", "2022-11", "2022-12", "2023-01", "2023-02", "2023-03"]);
+    expect(file.reportingCycles.map((c) => c.month)).toEqual([
+      "2022-10",
+      "2022-11",
+      "2022-12",
+      "2023-01",
+      "2023-02",
+      "2023-03",
+    ]);
   });
 
   it("accepts a minimal file and fills defaults", () => {
@@ -55,16 +62,25 @@ describe("programme file", () => {
   });
 
   it("reports an unknown team reference", () => {
-    const found = problems(`${base}milestones:\n  - key: kick-off\n    title: Kick-off\n    team: gamma\n    due: 2022-10-03 10:00\n`);
+    const found = problems(
+      `${base}milestones:\n  - key: kick-off\n    title: Kick-off\n    team: gamma\n    due: 2022-10-03 10:00\n`,
+    );
     expect(found).toContainEqual(
-      expect.objectContaining({ line: 15, path: "milestones[0].team", message: expect.stringMatching(/unknown team "gamma"/) }),
+      expect.objectContaining({
+        line: 15,
+        path: "milestones[0].team",
+        message: expect.stringMatching(/unknown team "gamma"/),
+      }),
     );
   });
 
   it("reports duplicate team names and keys", () => {
     const found = problems(base.replace("key: beta\n    name: Beta", "key: alpha\n    name: Alpha"));
     expect(found.map((p) => p.message)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/duplicate team key "alpha"/), expect.stringMatching(/duplicate team name "Alpha"/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/duplicate team key "alpha"/),
+        expect.stringMatching(/duplicate team name "Alpha"/),
+      ]),
     );
     expect(found.every((p) => p.line === 10 || p.line === 11)).toBe(true);
   });
@@ -73,13 +89,17 @@ describe("programme file", () => {
     const file = `${base.replace("  grantPerTeam: 10000", "  grantPerTeam: 10000\n  budget: 5")}staff:\n  - key: sam\n    name: Sam\n    slack: U0SAME\n  - key: kim\n    name: Kim\n    slack: U0SAME\n`;
     const found = problems(file);
     expect(found).toContainEqual(expect.objectContaining({ path: "programme", message: "unknown field(s): budget" }));
-    expect(found).toContainEqual(expect.objectContaining({ path: "staff[1].slack", message: expect.stringMatching(/already used/) }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ path: "staff[1].slack", message: expect.stringMatching(/already used/) }),
+    );
     const missing = problems(base.replace("  name: Demo programme\n", ""));
     expect(missing).toContainEqual(expect.objectContaining({ path: "programme.name", message: "is required" }));
   });
 
   it("names the file in the error message", () => {
-    expect(() => loadProgrammeFile("test/fixtures/does-not-exist.yaml")).toThrowError(/does-not-exist.yaml:0:0: file not found/);
+    expect(() => loadProgrammeFile("test/fixtures/does-not-exist.yaml")).toThrowError(
+      /does-not-exist.yaml:0:0: file not found/,
+    );
     expect(() => parseProgrammeSource(base.replace("2023-03-31", "2022-09-01"), "x.yaml")).toThrowError(
       /^x\.yaml:5:3: programme\.ends: ends must be on or after starts/,
     );
