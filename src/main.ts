@@ -52,6 +52,15 @@ async function main(): Promise<void> {
     `Cohort Bot listening on http://${host ?? "localhost"}:${http.port}`,
   );
 
+  if (process.stderr.isTTY) {
+    // A person at a terminal gets one plain sentence; the JSON log lines above are for machines.
+    const where = `http://${host === "127.0.0.1" ? "localhost" : (host ?? "localhost")}:${http.port}/`;
+    const what = enabled.playground
+      ? `open ${where} to try the playground`
+      : `platforms: ${platforms.map((p) => p.name).join(", ")}`;
+    process.stderr.write(`\nCohort Bot is running — ${what}. Press Ctrl+C to stop.\n\n`);
+  }
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

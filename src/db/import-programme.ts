@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { parseLocalTime } from "../core/programme/local-time.js";
 import { DEFAULT_DUE_TIME, DEFAULT_OPENS_TIME, type ProgrammeFile } from "../core/programme/programme-file.js";
 import type { Platform, Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { type ImportCounts, upsertByKey } from "./upsert-by-key.js";
 
-export type ImportCounts = { created: number; updated: number; unchanged: number; removed: number };
+export type { ImportCounts };
 export type ImportSummary = {
   programmeId: string;
   slug: string;
@@ -248,45 +249,6 @@ async function importInTransaction(tx: Tx, file: ProgrammeFile, actor: string): 
     });
   }
   return { programmeId, slug: p.slug, changed, counts, notes };
-}
-
-/** Finds by natural key; creates, updates only what differs, or leaves alone. Keeps re-imports no-ops. */
-async function upsertByKey<Row extends { id: string }>(
-  entity: string,
-  find: () => Promise<Row | null>,
-  data: Record<string, unknown>,
-  create: () => Promise<Row>,
-  update: (id: string) => Promise<Row>,
-  count: (entity: string, outcome: keyof ImportCounts) => void,
-): Promise<Row> {
-  const existing = await find();
-  if (!existing) {
-    count(entity, "created");
-    return create();
-  }
-  if (sameValues(existing as unknown as Record<string, unknown>, data)) {
-    count(entity, "unchanged");
-    return existing;
-  }
-  count(entity, "updated");
-  return update(existing.id);
-}
-
-function sameValues(row: Record<string, unknown>, data: Record<string, unknown>): boolean {
-  return Object.entries(data).every(([k, v]) => same(row[k], v));
-}
-
-function same(a: unknown, b: unknown): boolean {
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (a === b) return true;
-  // JSONB reorders keys: compare structurally.
-  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null) {
-    if (Array.isArray(a) !== Array.isArray(b)) return false;
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every((k) => same((a as never)[k], (b as never)[k]));
-  }
-  return false;
 }
 
 function newToken(): string {
