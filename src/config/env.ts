@@ -48,6 +48,10 @@ export const envVariables = z.object({
   OPENAI_MODEL: z.preprocess(emptyAsUndefined, z.string().default("gpt-4o-mini")),
   PLAYGROUND: bool,
   SCHEDULER: bool,
+  /** When the reminders tick runs (node-cron; a sixth, leading field is seconds). Default every minute. */
+  SCHEDULER_CRON: optionalString,
+  /** How long a claimed outbox row is held before another dispatcher may take it (after a crash). */
+  OUTBOX_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(3600).optional()),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url("must be a URL like https://bot.example.org").optional()),
 });
 

@@ -24,10 +24,10 @@ export type SlackResponse = { status: number; text: string; json: () => Record<s
  * programme, the core's deps, the Slack platform on Bolt, our HTTP server on a free port, and the
  * WebClient pointed at a fake Slack Web API. Requests are signed exactly as Slack signs them.
  */
-export async function startSlackHarness(options: { now?: string; logger?: Logger } = {}) {
+export async function startSlackHarness(options: { now?: string; logger?: Logger; seed?: string } = {}) {
   const fake = await startFakeSlackApi();
   const db = await createTestDatabase();
-  const seed = async () => importProgramme(db.prisma, loadProgrammeFile(SEED));
+  const seed = async () => importProgramme(db.prisma, loadProgrammeFile(options.seed ?? SEED));
   await seed();
   const clock = fixedClock(options.now ?? "2022-11-25T10:00:00Z");
   const deps: CoreDeps = buildCoreDeps({ db, clock, logger: options.logger ?? silentLogger });

@@ -81,7 +81,12 @@ async function deliverOne(input: {
       externalId: channel.externalId,
       conversationRef: channel.conversationRef ?? undefined,
     };
-    const sent = await gateway.send(target, rendered.message);
+    // attempts counts this claim too: above 1, an earlier attempt may have posted before it could be marked.
+    const sent = await gateway.send(target, rendered.message, {
+      deliveryKey: delivery.key,
+      mayAlreadyBeSent: delivery.attempts > 1,
+      since: delivery.createdAt,
+    });
     const marked = await deliveries.markSent({ id: delivery.id, workerId, at: now, messageId: sent.messageId });
     // Losing the claim here means the lease ran out mid-send: another dispatcher may have sent it too.
     if (!marked) log.warn("sent after the lease expired; the claim had moved on");

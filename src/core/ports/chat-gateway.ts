@@ -31,10 +31,24 @@ export class DeliveryError extends Error {
   }
 }
 
+/** What the outbox tells a gateway about a send, so a platform that can find its own earlier posts avoids a duplicate. */
+export type SendOptions = {
+  /** The outbox's unique occasion key; gateways that can, tag the posted message with it. */
+  deliveryKey?: string;
+  /**
+   * An earlier attempt may have reached the platform without being confirmed (the process died, or the
+   * request timed out, after the platform accepted it). A gateway that can look up its own recent posts
+   * checks for one tagged with `deliveryKey` first and returns it instead of posting again.
+   */
+  mayAlreadyBeSent?: boolean;
+  /** The earliest time an earlier attempt could have posted (bounds the look-up). */
+  since?: Date;
+};
+
 /** Sends neutral messages to one platform. Implementations render and escape; they throw DeliveryError on failure. */
 export type ChatGateway = {
   platform: Platform;
-  send(target: ChatTarget, message: Message): Promise<SendResult>;
+  send(target: ChatTarget, message: Message, options?: SendOptions): Promise<SendResult>;
 };
 
 /** The gateways configured in this deployment, by platform. */

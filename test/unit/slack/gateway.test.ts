@@ -28,11 +28,48 @@ async function failure(): Promise<DeliveryError> {
 describe("Slack ChatGateway", () => {
   it("posts rendered, escaped blocks to a channel and returns the message ts", async () => {
     const result = await gateway.send(channel, textMessage("Due soon <!channel>"));
-    expect(result.messageId).toMatch(/^1700000000\./);
+    expect(result.messageId).toMatch(/^\d{10}\.\d{6}$/);
     const [call] = fake.callsTo("chat.postMessage");
     expect(call?.params.channel).toBe("C0SPITWH");
     expect(call?.params.text).toBe("Due soon &lt;!channel&gt;");
     expect(call?.authorization).toBe("Bearer xoxb-gw");
+  });
+
+  it("tags outbox posts with their delivery key and, on a retry, finds an earlier post instead of posting twice", async () => {
+    const first = await gateway.send(channel, textMessage("Coaching tomorrow"), { deliveryKey: "session-24h:s1:c1" });
+    const [posted] = fake.callsTo("chat.postMessage");
+    expect(posted?.params.metadata).toEqual({
+      event_type: "cohort_bot_delivery",
+      event_payload: { delivery_key: "session-24h:s1:c1" },
+    });
+
+    // The first attempt reached Slack but was never confirmed (crash): the retry must not post again.
+    const since = new Date(Date.now() - 60_000);
+    const retry = await gateway.send(channel, textMessage("Coaching tomorrow"), {
+      deliveryKey: "session-24h:s1:c1",
+      mayAlreadyBeSent: true,
+      since,
+    });
+    expect(retry.messageId).toBe(first.messageId);
+    expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
+    expect(fake.callsTo("conversations.history")[0]?.params).toMatchObject({
+      channel: "C0SPITWH",
+      include_all_metadata: "true",
+    });
+
+    // A different occasion in the same channel is not mistaken for it.
+    await gateway.send(channel, textMessage("Other"), {
+      deliveryKey: "session-1h:s1:c1",
+      mayAlreadyBeSent: true,
+      since,
+    });
+    expect(fake.callsTo("chat.postMessage")).toHaveLength(2);
+  });
+
+  it("posts anyway when the earlier-post check fails (missing history scope): at least once, never lost", async () => {
+    fake.failNext("conversations.history", { body: { ok: false, error: "missing_scope" } });
+    await gateway.send(channel, textMessage("Nudge"), { deliveryKey: "k1", mayAlreadyBeSent: true });
+    expect(fake.accepted("chat.postMessage")).toHaveLength(1);
   });
 
   it("sends a DM by posting to the user id", async () => {

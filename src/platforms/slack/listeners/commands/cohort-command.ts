@@ -18,8 +18,21 @@ export const ACK_BUDGET_MS = 2_000;
 export function registerCohortCommand(app: App, deps: CoreDeps): void {
   app.command(/^\/cohort/, async ({ command, ack, respond, client }) => {
     // trigger_id is unique per invocation: seeing it again means Slack retried, so answer and stop.
-    if (!(await deps.inbound.firstTime(`slack:command:${command.trigger_id}`))) {
+    // With the database unreachable the check would outlast Slack's 3 s (the user saw a bare failure):
+    // bound it and apologise instead.
+    const first = await within(
+      deps.inbound.firstTime(`slack:command:${command.trigger_id}`).catch((err: unknown) => {
+        deps.logger.warn({ err }, "could not record a Slack command (database unreachable?)");
+        return null;
+      }),
+      ACK_BUDGET_MS,
+    );
+    if (first === false) {
       await ack();
+      return;
+    }
+    if (first !== true) {
+      await ack({ response_type: "ephemeral", text: GENERIC_FAILURE });
       return;
     }
     const identity = slackIdentity(command.user_id, command.user_name);

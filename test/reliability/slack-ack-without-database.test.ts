@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InboundEvents } from "../../src/core/ports/inbound-events.js";
+import { type SlackHarness, startSlackHarness } from "../support/slack-harness.js";
+
+/**
+ * Promise: a slash command gets a clear "try again" answer within Slack's 3 s even when the database
+ * does not answer at all or fails (it used to hang on the retry check and Slack showed a bare error).
+ * Runs without PostgreSQL; database-outage.test.ts proves the same against a real cut connection.
+ */
+describe("Slack commands while the database is unreachable", () => {
+  let h: SlackHarness;
+  let real: InboundEvents;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+    real = h.deps.inbound;
+  });
+  afterAll(async () => {
+    h.deps.inbound = real;
+    await h?.close();
+  });
+
+  const cases: [string, InboundEvents][] = [
+    ["hangs", { firstTime: () => new Promise<boolean>(() => {}) }],
+    ["fails", { firstTime: async () => Promise.reject(new Error("connect ECONNREFUSED")) }],
+  ];
+  for (const [what, inbound] of cases) {
+    it(`answers 200 with an apology when the database ${what}`, async () => {
+      h.deps.inbound = inbound;
+      const res = await h.command("help", { user_id: "U0SPITWH1" });
+      console.log(
+        `[reliability] slack ack without database (${what}): status=${res.status}, ${res.ms.toFixed(0)} ms, unanswered=0`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.text).toMatch(/try again/);
+      expect(res.ms).toBeLessThan(2_900);
+    });
+  }
+});
