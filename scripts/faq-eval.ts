@@ -7,11 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadProgrammeFile } from "../src/config/load-programme-file.js";
+import { inProcessFaqDeps } from "../bench/faq.js";
 import { answerQuestion, type FaqDeps } from "../src/core/faq/answer-question.js";
-import { fixedClock } from "../src/core/ports/clock.js";
-import { silentLogger } from "../src/core/ports/logger.js";
-import { createMemoryFaqRepository, faqEntriesFromFile } from "../src/db/repositories/faq-memory-repository.js";
 
 type Case = { question: string; expect: string[][] | null };
 
@@ -26,13 +23,7 @@ const json = args.includes("--json");
 const sets = args.filter((a) => !a.startsWith("--"));
 if (sets.length === 0) sets.push(path.join(root, "../shared/faq-dev-set.json"));
 
-const file = loadProgrammeFile(programmeFile);
-const deps: FaqDeps = {
-  faq: createMemoryFaqRepository(faqEntriesFromFile(file, "eval")),
-  clock: fixedClock("2022-11-15T10:00:00Z"),
-  logger: silentLogger,
-  programmes: { getProgramme: async () => null },
-};
+const deps: FaqDeps = inProcessFaqDeps(programmeFile);
 
 let failed = false;
 for (const setPath of sets) {

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   await seedIfEmpty(db.prisma, logger, env.PROGRAMME_SEED);
   // Playground only: a movable clock ("jump to 29 Nov"); never when a real workspace shares these deps.
   const clock = enabled.playground && !enabled.slack && !enabled.teams ? createPlaygroundClock() : systemClock;
-  const deps = buildCoreDeps({ db, clock, logger, publicUrl: env.PUBLIC_URL, env });
+  // readCacheMs: the per-request member/programme lookups are served from memory for 5 s (bench/: 6 → 1 queries per help).
+  const deps = buildCoreDeps({ db, clock, logger, publicUrl: env.PUBLIC_URL, env, readCacheMs: 5_000 });
 
   const platforms = await createPlatforms({ env, deps });
   for (const p of platforms) if (p.gateway) deps.gateways[p.gateway.platform] = p.gateway;

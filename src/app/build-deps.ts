@@ -2,6 +2,7 @@ import type { CoreDeps } from "../core/deps.js";
 import type { Clock } from "../core/ports/clock.js";
 import type { Logger } from "../core/ports/logger.js";
 import type { Database } from "../db/open-database.js";
+import { withCachedReads } from "../db/repositories/cached-programme-reads.js";
 import { createDeliveryStore } from "../db/repositories/delivery-store.js";
 import { createFaqRepository } from "../db/repositories/faq-repository.js";
 import { createInboundEvents } from "../db/repositories/inbound-events.js";
@@ -18,12 +19,14 @@ export function buildCoreDeps(options: {
   publicUrl?: string;
   /** OPENAI_* settings; the FAQ uses an LLM only when OPENAI_API_KEY is set. */
   env?: LlmEnv;
+  /** Cache who-is-asking lookups this long (see cached-programme-reads.ts); 0 (tests) = always query. */
+  readCacheMs?: number;
 }): CoreDeps {
   const { prisma } = options.db;
   return {
     clock: options.clock,
     logger: options.logger,
-    programmes: createProgrammeRepository(prisma),
+    programmes: withCachedReads(createProgrammeRepository(prisma), options.readCacheMs ?? 0),
     audit: createAuditLog(prisma),
     inbound: createInboundEvents(prisma),
     updates: createUpdateRepository(prisma),

@@ -29,11 +29,11 @@ export async function freePort(): Promise<number> {
  */
 export async function spawnServer(
   env: Record<string, string>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; pollMs?: number; args?: string[] } = {},
 ): Promise<SpawnedServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   let log = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, options.args ?? ["--import", "tsx", "src/main.ts"], {
     env: { ...process.env, LOG_LEVEL: "info", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -54,7 +54,7 @@ export async function spawnServer(
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 100));
   }
   if (Date.now() >= deadline) {
     child.kill("SIGKILL");

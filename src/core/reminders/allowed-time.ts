@@ -1,5 +1,6 @@
 import Holidays from "date-holidays";
 import { DateTime } from "luxon";
+import { memoZone } from "./memo-zone.js";
 import type { ReminderPolicy } from "./reminder-policy.js";
 
 /**
@@ -97,5 +98,6 @@ export function workingDaysBefore(local: DateTime, n: number, rules: SendingRule
 }
 
 export function toLocal(date: Date, timeZone: string): DateTime {
-  return DateTime.fromJSDate(date, { zone: timeZone });
+  // Every DateTime derived from this one (minus, set, startOf) keeps the memoising zone.
+  return DateTime.fromJSDate(date, { zone: memoZone(timeZone) });
 }

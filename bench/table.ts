@@ -1,0 +1,20 @@
+/** One line of the report: what was measured, the figure, the target and whether it was met. */
+export type Row = { measure: string; figure: string; target: string; met: boolean | null };
+
+export function renderTable(rows: Row[]): string {
+  const status = (r: Row) => (r.met === null ? "—" : r.met ? "met" : "MISSED");
+  const cols = [
+    ["Measure", ...rows.map((r) => r.measure)],
+    ["Figure", ...rows.map((r) => r.figure)],
+    ["Target", ...rows.map((r) => r.target)],
+    ["Status", ...rows.map(status)],
+  ];
+  const widths = cols.map((c) => Math.max(...c.map((s) => s.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  const header = line(cols.map((c) => c[0] ?? ""));
+  const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;
+  const body = rows.map((_, i) => line(cols.map((c) => c[i + 1] ?? "")));
+  return [header, rule, ...body].join("\n");
+}
+
+export const ms = (n: number) => (n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(1)} ms`);
