@@ -5,18 +5,7 @@ import { parseIcsSessions } from "../../core/reminders/parse-ics-sessions.js";
 import { upsertIcsSessions } from "../../db/repositories/reminder-session-import.js";
 import { CliInputError } from "../cli-error.js";
 import { type CliContext, withCliDatabase } from "../open-cli-database.js";
-
-async function findProgramme({ deps }: CliContext, slug: string | undefined) {
-  const all = await deps.programmes.listProgrammes();
-  const programme = slug ? all.find((p) => p.slug === slug) : all[0];
-  if (!programme)
-    throw new CliInputError(
-      slug
-        ? `no programme "${slug}" (known: ${all.map((p) => p.slug).join(", ") || "none"})`
-        : "no programme imported yet",
-    );
-  return programme;
-}
+import { pickProgramme } from "./pick-programme.js";
 
 async function findTeam(ctx: CliContext, programmeId: string, key: string | undefined) {
   if (!key) return undefined;
@@ -35,7 +24,7 @@ export async function importIcsFile(
   const text = fs.readFileSync(file, "utf8");
   const result = await withCliDatabase({ seed: false }, async (ctx) => {
     if (!opts.programme) throw new CliInputError("an .ics import needs --programme <slug>");
-    const programme = await findProgramme(ctx, opts.programme);
+    const programme = await pickProgramme(ctx.deps, opts.programme);
     const team = await findTeam(ctx, programme.id, opts.team);
     const sessions = parseIcsSessions(text, programme.timeZone);
     if (sessions.length === 0) throw new CliInputError(`${file}: no events found`);
@@ -70,7 +59,7 @@ export function registerCalendar(program: Command): void {
     .option("--out <file>", "write to a file instead of stdout")
     .action(async (opts: { programme?: string; team?: string; out?: string }) => {
       const text = await withCliDatabase({ seed: true }, async (ctx) => {
-        const programme = await findProgramme(ctx, opts.programme);
+        const programme = await pickProgramme(ctx.deps, opts.programme);
         const team = await findTeam(ctx, programme.id, opts.team);
         return buildCalendar({ deps: ctx.deps, programmeId: programme.id, team });
       });

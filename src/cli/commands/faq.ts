@@ -1,11 +1,9 @@
 import readline from "node:readline";
 import type { Command } from "commander";
-import type { CoreDeps } from "../../core/deps.js";
 import { answerQuestion } from "../../core/faq/answer-question.js";
 import { answerUnanswered } from "../../core/faq/answer-unanswered.js";
-import type { Programme } from "../../core/programme/types.js";
-import { CliInputError } from "../cli-error.js";
 import { withCliDatabase } from "../open-cli-database.js";
+import { pickProgramme } from "./pick-programme.js";
 
 /** `cohort faq ask|unanswered|answer`: the FAQ from the command line (scripts, evaluation, staff). */
 export function registerFaq(program: Command): void {
@@ -75,16 +73,4 @@ export function registerFaq(program: Command): void {
         );
       });
     });
-}
-
-async function pickProgramme(deps: CoreDeps, slug?: string): Promise<Programme> {
-  const all = await deps.programmes.listProgrammes();
-  const programme = slug ? all.find((p) => p.slug === slug) : all[0];
-  if (!programme)
-    throw new CliInputError(
-      slug
-        ? `no programme "${slug}" (known: ${all.map((p) => p.slug).join(", ") || "none"})`
-        : "no programme imported yet",
-    );
-  return programme;
 }

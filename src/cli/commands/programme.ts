@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { formatLocal } from "../../core/programme/local-time.js";
-import { CliInputError } from "../cli-error.js";
 import { withCliDatabase } from "../open-cli-database.js";
+import { pickProgramme } from "./pick-programme.js";
 
 export function registerProgramme(program: Command): void {
   const programme = program.command("programme").description("inspect programmes");
@@ -12,14 +12,7 @@ export function registerProgramme(program: Command): void {
     .option("--json", "print as JSON")
     .action(async (slug: string | undefined, opts: { json?: boolean }) => {
       await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const all = await deps.programmes.listProgrammes();
-        const p = slug ? all.find((x) => x.slug === slug) : all[0];
-        if (!p)
-          throw new CliInputError(
-            slug
-              ? `no programme "${slug}" (known: ${all.map((x) => x.slug).join(", ") || "none"})`
-              : "no programme imported yet",
-          );
+        const p = await pickProgramme(deps, slug);
         const [teams, members, sessions, milestones, cycles] = await Promise.all([
           deps.programmes.listTeams(p.id),
           deps.programmes.listMembers(p.id),

@@ -1,11 +1,10 @@
-import type { CoreDeps } from "../deps.js";
 import type { Block, Button, Message, RichText } from "../messages/message.js";
 import { formatLocal } from "../programme/local-time.js";
 import { monthLabel } from "../updates/cycles.js";
 import { oneLine } from "../updates/plain-text.js";
 import { pounds } from "../updates/update-form.js";
 import { attentionItems, movedBetter, movedWorse, RAG_ICON, teamOrder } from "./digest-attention.js";
-import { type DigestData, loadDigestData, type TeamRow } from "./load-digest-data.js";
+import { type DigestData, type DigestRequest, loadDigestData, type TeamRow } from "./load-digest-data.js";
 
 const BUTTONS_PER_ROW = 5;
 /** Chat limits (Slack: 50 blocks a message): a very large cohort gets the first lines and buttons only. */
@@ -16,16 +15,8 @@ const MAX_BUTTONS = 25;
  * The staff digest for one programme and month, as a neutral message: counts and names first, then what
  * needs attention, the RAG summary, money and reach, one line per team, and a button per full update.
  */
-export async function buildDigest({
-  deps,
-  programmeId,
-  month,
-}: {
-  deps: Pick<CoreDeps, "programmes" | "updates">;
-  programmeId: string;
-  month: string;
-}): Promise<Message> {
-  return digestMessage(await loadDigestData({ deps, programmeId, month }));
+export async function buildDigest(request: DigestRequest): Promise<Message> {
+  return digestMessage(await loadDigestData(request));
 }
 
 export function digestMessage({ programme, cycle, previous, rows }: DigestData): Message {

@@ -1,23 +1,14 @@
 import { DateTime } from "luxon";
-import type { CoreDeps } from "../deps.js";
 import type { Message } from "../messages/message.js";
 import { monthLabel } from "../updates/cycles.js";
-import { loadDigestData } from "./load-digest-data.js";
+import { type DigestRequest, loadDigestData } from "./load-digest-data.js";
 
 /**
  * The interim due-day note to staff: who has not submitted yet. Null when every team has, so the
  * scheduler sends nothing.
  */
-export async function buildMissingNote({
-  deps,
-  programmeId,
-  month,
-}: {
-  deps: Pick<CoreDeps, "programmes" | "updates">;
-  programmeId: string;
-  month: string;
-}): Promise<Message | null> {
-  const { programme, cycle, rows } = await loadDigestData({ deps, programmeId, month });
+export async function buildMissingNote(request: DigestRequest): Promise<Message | null> {
+  const { programme, cycle, rows } = await loadDigestData(request);
   const missing = rows.filter((r) => !r.submitted);
   if (missing.length === 0) return null;
   const time = DateTime.fromJSDate(cycle.dueAt, { zone: programme.timeZone }).toFormat("HH:mm");

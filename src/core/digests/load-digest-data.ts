@@ -25,19 +25,18 @@ export type DigestData = {
   rows: TeamRow[];
 };
 
+/** Which digest: one programme, one month (YYYY-MM). */
+export type DigestRequest = {
+  deps: Pick<CoreDeps, "programmes" | "updates">;
+  programmeId: string;
+  month: string;
+};
+
 /**
  * Everything a digest needs for one programme and month, in three queries whatever the cohort size.
  * Only this programme's teams and cycles are read, so nothing leaks between programmes.
  */
-export async function loadDigestData({
-  deps,
-  programmeId,
-  month,
-}: {
-  deps: Pick<CoreDeps, "programmes" | "updates">;
-  programmeId: string;
-  month: string;
-}): Promise<DigestData> {
+export async function loadDigestData({ deps, programmeId, month }: DigestRequest): Promise<DigestData> {
   if (!MONTH.test(month)) throw new AppError("invalid_input", `“${month}” is not a month: use YYYY-MM, e.g. 2022-11.`);
   const [programme, cycles, teams] = await Promise.all([
     deps.programmes.getProgramme(programmeId),

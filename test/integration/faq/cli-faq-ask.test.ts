@@ -1,33 +1,17 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../support/run-cli.js";
 
 // One embedded database folder for the file: the first run creates, migrates and seeds it (a fresh
 // checkout's path), later runs reopen it, which is much faster.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-faq-cli-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the real CLI in a child process on the embedded database. */
-function cohort(args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: `pglite:${dir}`, OPENAI_API_KEY: "", LOG_LEVEL: "warn" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+/** Runs the real CLI in a child process on the embedded database, with no LLM configured. */
+function cohort(args: string[], stdin = "") {
+  return runCli(args, { env: { DATABASE_URL: `pglite:${dir}`, OPENAI_API_KEY: "" }, input: stdin });
 }
 
 describe("cohort faq ask", () => {
