@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,8 +8,17 @@ import { freePort, type SpawnedServer, spawnServer } from "../test/support/spawn
 import { SIGNING_SECRET } from "./slack-requests.js";
 import { type Summary, summarise } from "./stats.js";
 
-/** What `npm start` runs (package.json "start"), spawned directly so npm's own start-up is not counted. */
-export const START_ARGS = ["--import", "tsx", "src/main.ts"];
+/**
+ * What `npm start` runs (package.json "prestart" builds dist/, "start" runs it), spawned directly so
+ * npm's own start-up is not counted.
+ */
+export const START_ARGS = startArgs(JSON.parse(fs.readFileSync("package.json", "utf8")).scripts.start);
+
+function startArgs(script: string): string[] {
+  const [node, ...args] = script.split(/\s+/);
+  if (node !== "node") throw new Error(`package.json "start" should be "node <flags> dist/main.js", is "${script}"`);
+  return args;
+}
 const SEED = "prisma/seed/sp-innovators.yaml";
 
 export type BenchServer = {
@@ -29,6 +39,7 @@ export type BenchServer = {
  * left running for the load benchmarks.
  */
 export async function startBenchServer(options: { coldRuns: number; args?: string[] }): Promise<BenchServer> {
+  execFileSync(process.execPath, ["scripts/build-js.mjs"], { stdio: "inherit" });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-bench-"));
   const seed = path.join(dir, "sp-innovators-current.yaml");
   fs.writeFileSync(seed, shiftToCurrentYear(fs.readFileSync(SEED, "utf8"), new Date()));

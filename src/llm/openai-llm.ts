@@ -1,4 +1,4 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import type { Llm } from "../core/ports/llm.js";
 
 /**
@@ -7,10 +7,17 @@ import type { Llm } from "../core/ports/llm.js";
  * keep a user waiting.
  */
 export function createOpenAiLlm(options: { apiKey: string; baseUrl?: string; model: string }): Llm {
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0 });
+  // The SDK (~13 MB resident) is loaded on the first question, not at start-up.
+  let client: Promise<OpenAI> | undefined;
+  const openai = () => {
+    client ??= import("openai").then(
+      ({ default: OpenAI }) => new OpenAI({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0 }),
+    );
+    return client;
+  };
   return {
     async complete({ messages, temperature, maxTokens, timeoutMs }) {
-      const completion = await client.chat.completions.create(
+      const completion = await (await openai()).chat.completions.create(
         { model: options.model, messages, temperature, max_tokens: maxTokens },
         { timeout: timeoutMs, maxRetries: 0 },
       );

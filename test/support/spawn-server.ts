@@ -24,8 +24,8 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server (`src/main.ts`, exactly what `npm start` runs) as a child process and waits
- * until /healthz answers 200. The entry point under test is the real one, not an in-process copy.
+ * Starts the real server (`src/main.ts`: the source of what `npm start` runs, through tsx so a test
+ * never runs a stale dist/) as a child process and waits until /healthz answers 200. The entry point under test is the real one, not an in-process copy.
  */
 export async function spawnServer(
   env: Record<string, string>,

@@ -16,7 +16,12 @@ describe("manifest/slack/manifest.yaml", () => {
   });
 
   it("asks only for the scopes the code uses, and the one event it handles", () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["channels:history", "chat:write", "commands", "groups:history"]);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      "channels:history",
+      "chat:write",
+      "commands",
+      "groups:history",
+    ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);

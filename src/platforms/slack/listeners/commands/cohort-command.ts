@@ -5,6 +5,7 @@ import { GENERIC_FAILURE } from "../../../../core/errors.js";
 import { textMessage } from "../../../../core/messages/message.js";
 import { linkMemberByChannel } from "../../../../core/programme/link-member-by-channel.js";
 import { openForm, responseBody, within } from "../../deliver-reply.js";
+import { createRetryGuard } from "../../retry-guard.js";
 import { slackConversation, slackIdentity } from "../../slack-identity.js";
 
 /** Answers that are ready this soon go back in the HTTP response itself; Slack gives up at 3 s. */
@@ -16,17 +17,12 @@ export const ACK_BUDGET_MS = 2_000;
  * Matching /^\/cohort/ lets a workspace install a renamed command (/cohort-dev) without code changes.
  */
 export function registerCohortCommand(app: App, deps: CoreDeps): void {
-  app.command(/^\/cohort/, async ({ command, ack, respond, client }) => {
+  const isNew = createRetryGuard(deps, ACK_BUDGET_MS);
+  app.command(/^\/cohort/, async ({ command, ack, respond, client, context }) => {
     // trigger_id is unique per invocation: seeing it again means Slack retried, so answer and stop.
-    // With the database unreachable the check would outlast Slack's 3 s (the user saw a bare failure):
-    // bound it and apologise instead.
-    const first = await within(
-      deps.inbound.firstTime(`slack:command:${command.trigger_id}`).catch((err: unknown) => {
-        deps.logger.warn({ err }, "could not record a Slack command (database unreachable?)");
-        return null;
-      }),
-      ACK_BUDGET_MS,
-    );
+    // A first delivery is answered without waiting for the database (retry-guard.ts); a retry that
+    // cannot be checked (database unreachable) gets an apology within Slack's 3 s instead of a hang.
+    const first = await isNew(`slack:command:${command.trigger_id}`, context.retryNum);
     if (first === false) {
       await ack();
       return;
