@@ -1,17 +1,13 @@
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { AppError } from "../errors.js";
+import type { CoachingSession } from "../programme/types.js";
 
-export type IcsSession = {
-  /** Stable key derived from the event UID (and occurrence), so importing the same file twice updates in place. */
-  key: string;
-  title: string;
-  startsAt: Date;
-  durationMinutes: number;
-  coach: string;
-  joinUrl: string | null;
-  location: string | null;
-};
+/** A session read from an .ics file; `key` is derived from the event UID (and occurrence), so importing the same file twice updates in place. */
+export type IcsSession = Pick<
+  CoachingSession,
+  "key" | "title" | "startsAt" | "durationMinutes" | "coach" | "joinUrl" | "location"
+>;
 
 const MAX_OCCURRENCES = 60;
 

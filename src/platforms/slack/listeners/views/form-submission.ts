@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import type { App } from "@slack/bolt";
-import { submitForm } from "../../../../core/commands/run-command.js";
 import type { CoreDeps } from "../../../../core/deps.js";
 import { postToUser } from "../../deliver-reply.js";
-import { decodeMetadata, readFormValues } from "../../render/render-form.js";
-import { slackConversation, slackIdentity } from "../../slack-identity.js";
+import { readFormValues } from "../../render/render-form.js";
+import { submitView } from "./submit-view.js";
 
 /**
  * A submitted modal → the core's submitForm. Field errors go back inline (`response_action: errors`,
@@ -21,14 +20,7 @@ export function registerFormSubmission(app: App, deps: CoreDeps): void {
       await ack();
       return;
     }
-    const metadata = decodeMetadata(view.private_metadata);
-    const result = await submitForm(deps, {
-      identity: slackIdentity(body.user.id, body.user.name),
-      conversation: slackConversation(metadata.channel),
-      formId: view.callback_id,
-      context: metadata.context,
-      values,
-    });
+    const result = await submitView(deps, { user: body.user, view, values, draft: false });
     if (!result.ok) {
       await ack({ response_action: "errors", errors: toBlockErrors(result.errors, view.blocks) });
       return;
