@@ -12,7 +12,7 @@ export function registerFaq(program: Command): void {
     .command("ask")
     .description("answer a question; with no question, answer one question per line of stdin")
     .argument("[question...]", "the question (quote it)")
-    .option("--json", "print {answered, answer, sources} as one JSON line per question")
+    .option("--json", "print {answered, answer, sources, outcome, suggestions} as one JSON line per question")
     .option("--programme <slug>", "programme slug (default: the only or first programme)")
     .action(async (words: string[], opts: { json?: boolean; programme?: string }) => {
       await withCliDatabase({ seed: true }, async ({ deps }) => {
@@ -21,7 +21,7 @@ export function registerFaq(program: Command): void {
           const result = await answerQuestion({ deps, programmeId: programme.id, question });
           process.stdout.write(
             opts.json
-              ? `${JSON.stringify(result)}\n`
+              ? `${JSON.stringify({ answered: result.answered, answer: result.answer, sources: result.sources, outcome: result.outcome, suggestions: result.suggestions })}\n`
               : `${result.answer}${result.sources.length ? `\n  (sources: ${result.sources.join(", ")})` : ""}\n`,
           );
         };

@@ -33,6 +33,8 @@ describe("cohort faq ask", () => {
       answered: true,
       answer: expect.stringContaining("£10,000"),
       sources: ["grant-per-project"],
+      outcome: "answer",
+      suggestions: [],
     });
   });
 

@@ -54,7 +54,7 @@ describe("answerQuestion (retrieval)", () => {
       question: "How do I claim parking expenses?",
       asker,
     });
-    expect(first).toEqual({ answered: false, answer: UNKNOWN_PASSED_ON, sources: [] });
+    expect(first).toMatchObject({ answered: false, outcome: "decline", answer: UNKNOWN_PASSED_ON, sources: [] });
     await answerQuestion({ deps, programmeId: "p1", question: "How do I claim parking expenses?", asker });
     expect(faq.questions.map((x) => x.question)).toEqual(["How do I claim parking expenses?"]);
     // Answered questions are not queued.

@@ -35,7 +35,11 @@ describe("answerQuestion with an LLM", () => {
     next = { content: '{"answer": "Up to £10,000 per project.", "sources": ["grant-per-project"]}' };
     const before = fake.requests.length;
     const result = await answerQuestion({ deps: deps(), programmeId: "p1", question });
-    expect(result).toEqual({ answered: true, answer: "Up to £10,000 per project.", sources: ["grant-per-project"] });
+    expect(result).toMatchObject({
+      answered: true,
+      answer: "Up to £10,000 per project.",
+      sources: ["grant-per-project"],
+    });
     const sent = fake.requests[before];
     expect(sent?.model).toBe("fake-model");
     expect(sent?.authorization).toBe("Bearer sk-test-not-real");
