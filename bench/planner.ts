@@ -41,6 +41,7 @@ function syntheticInput(p: number): PlannerInput {
     award: 0,
     calendarToken: `${pid}-tok-${t}`,
     sampleData: true,
+    coachId: null,
   }));
   const channel = (id: string, teamId: string | null, purpose: Channel["purpose"]): Channel => ({
     id,

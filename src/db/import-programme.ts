@@ -119,6 +119,18 @@ async function importInTransaction(tx: Tx, file: ProgrammeFile, actor: string): 
     }
   }
 
+  // Each team's coach, now that the coaches exist (a team without `coach:` has none).
+  for (const t of file.teams) {
+    const coach = t.coach
+      ? await tx.member.findUnique({ where: { programmeId_key: { programmeId, key: t.coach } } })
+      : null;
+    const id = teamIds.get(t.key);
+    const coachId = coach?.id ?? null;
+    // Only when it changed: an update bumps updatedAt, and a re-import of the same file changes nothing.
+    if ((await tx.team.findUnique({ where: { id }, select: { coachId: true } }))?.coachId !== coachId)
+      await tx.team.update({ where: { id }, data: { coachId } });
+  }
+
   // Channels from the file, plus a playground channel per team and one for staff.
   const channels = [
     ...file.staffChannels.map((c) => ({ ...c, purpose: "staff" as const, teamId: null as string | null })),

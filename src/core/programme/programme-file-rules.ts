@@ -99,7 +99,14 @@ export function checkReferences(file: ProgrammeFile, ctx: Ctx): void {
     checkPerson(p, ["coaches", i]);
     checkIds(p, ["coaches", i]);
   });
+  const coachKeys = new Set(file.coaches.map((c) => c.key));
   file.teams.forEach((t, ti) => {
+    if (t.coach !== undefined && !coachKeys.has(t.coach))
+      ctx.addIssue({
+        code: "custom",
+        path: ["teams", ti, "coach"],
+        message: `"${t.coach}" is not one of the programme's coaches (known: ${[...coachKeys].join(", ") || "none"})`,
+      });
     t.members.forEach((p, i) => {
       checkPerson(p, ["teams", ti, "members", i]);
       checkIds(p, ["teams", ti, "members", i]);

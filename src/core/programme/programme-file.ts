@@ -68,6 +68,8 @@ export const programmeFileSchema = z
             borough: z.string().max(120).default(""),
             project: z.string().max(2000).default(""),
             award: pounds.optional(),
+            /** Key of the team's QI coach (one of `coaches:`). */
+            coach: key.optional(),
             channels: z.array(channel).default([]),
             members: z.array(person).default([]),
           })

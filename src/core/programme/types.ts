@@ -25,6 +25,8 @@ export type Team = {
   award: number;
   calendarToken: string;
   sampleData: boolean;
+  /** The member (role coach) who coaches this team, if the programme file names one. */
+  coachId: string | null;
 };
 
 export type Member = {

@@ -25,6 +25,7 @@ export const toTeam = (r: P.Team): D.Team => ({
   award: r.award,
   calendarToken: r.calendarToken,
   sampleData: r.sampleData,
+  coachId: r.coachId,
 });
 
 export const toMember = (r: P.Member): D.Member => ({

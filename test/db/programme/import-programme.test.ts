@@ -49,6 +49,16 @@ describe("importProgramme", () => {
     expect(await db.prisma.auditLog.count({ where: { action: "programme.import" } })).toBe(1);
   });
 
+  it("links each team to its coach, and a coach that is not in coaches: is refused", async () => {
+    await importProgramme(db.prisma, loadProgrammeFile(SEED));
+    const team = await db.prisma.team.findFirstOrThrow({ where: { key: "croydon" }, include: { coach: true } });
+    expect(team.coach).toMatchObject({ key: "daniel-mensah", role: "coach" });
+    const source = fs.readFileSync(SEED, "utf8").replace("coach: daniel-mensah", "coach: amara-okafor");
+    expect(() => parseProgrammeSource(source, "edited.yaml")).toThrow(
+      /"amara-okafor" is not one of the programme's coaches/,
+    );
+  });
+
   it("interprets times as wall-clock London time on both sides of the clock change", async () => {
     await importProgramme(db.prisma, loadProgrammeFile(SEED));
     const final = await db.prisma.milestone.findFirstOrThrow({

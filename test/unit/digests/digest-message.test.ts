@@ -37,6 +37,7 @@ const team = (key: string, name: string): Team => ({
   award: 10_000,
   calendarToken: key,
   sampleData: true,
+  coachId: null,
 });
 
 function row(

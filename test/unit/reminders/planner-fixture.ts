@@ -16,6 +16,7 @@ export function plannerInput(
     award: 0,
     calendarToken: `token-${key}`,
     sampleData: true,
+    coachId: null,
   }));
   const channel = (id: string, teamId: string | null, purpose: Channel["purpose"]): Channel => ({
     id,
