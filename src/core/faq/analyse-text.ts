@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { PHRASES, SYNONYM_GROUPS } from "./synonyms.js";
+import { CHAT_SPELLINGS, PHRASES, SYNONYM_GROUPS } from "./synonyms.js";
 
 /**
  * Turns a question or an FAQ entry into search terms: amounts and names normalised, stop words dropped,
@@ -15,7 +15,10 @@ const STOP_WORDS = new Set(
     "should so some such than thank thanks that the their theirs them then there these they this those through to " +
     "too under until up upon us very was we were what whats when where which while who whom whose why will with " +
     "would yet you your yours hi hello hey tell know want need like give show find anyone somebody someone " +
-    "there's what's who's where's when's how's it's i'm we're i've we've don't doesn't can't isn't aren't"
+    "there's what's who's where's when's how's it's i'm we're i've we've don't doesn't can't isn't aren't " +
+    // The same contractions typed without the apostrophe, as they are in chat.
+    "theres whats whos wheres hows im ive weve dont doesnt cant isnt arent wasnt werent couldnt wouldnt shouldnt " +
+    "didnt havent hasnt wont youre theyre lets"
   ).split(/\s+/),
 );
 
@@ -65,12 +68,13 @@ export function words(text: string): string[] {
     .replace(/'s\b/g, "")
     .split(/[^a-z0-9']+/)
     .map((w) => w.replace(/^'+|'+$/g, ""))
+    .flatMap((w) => CHAT_SPELLINGS.get(w) ?? [w])
     .filter((w) => w.length > 0);
 }
 
 /** One word to its search term, or null for a stop word. */
 export function toTerm(word: string): string | null {
-  if (STOP_WORDS.has(word) || word.length < 2) return null;
+  if (STOP_WORDS.has(word) || (word.length < 2 && !/\d/.test(word))) return null;
   const stemmed = stem(word.replace(/'/g, ""));
   return SYNONYMS.get(stemmed) ?? stemmed;
 }
