@@ -102,8 +102,10 @@ export function buildFaqIndex(entries: FaqEntry[]): FaqIndex {
       return [...new Set(analyse(question))].filter((t) => documentFrequency.has(t) && !isGenericTerm(t));
     },
     candidates(question, limit = 8) {
-      const terms = [...new Set(analyse(question))];
+      const sequence = analyse(question);
+      const terms = [...new Set(sequence)];
       if (terms.length === 0 || entries.length === 0) return [];
+      const questionPairs = pairsOf(sequence);
       const weight = new Map(terms.map((t) => [t, idf(t)]));
       const total = [...weight.values()].reduce((a, b) => a + b, 0);
       const kind = questionKind(question);
@@ -130,7 +132,7 @@ export function buildFaqIndex(entries: FaqEntry[]): FaqIndex {
         total > 0 ? [...credit].reduce((sum, [t, c]) => sum + (weight.get(t) ?? 0) * c, 0) / total : 0;
       const matches = [...byEntry].map(([i, hit]): FaqMatch => {
         const entry = entries[i] as FaqEntry;
-        const best = bestWording(hit.wordings, share, idf, pairsOf(analyse(question)));
+        const best = bestWording(hit.wordings, share, idf, questionPairs);
         const kinds = docs.filter((d) => d.entry === i && d.kind === "wording").map((d) => d.questionKind);
         const missing = terms.filter((t) => !hit.credit.has(t)).map((t) => weight.get(t) ?? 0);
         return {

@@ -69,6 +69,11 @@ export const PHRASES: [RegExp, string][] = [
   [/\bsix\b/gi, " 6 "],
   [/\btwelve\b/gi, " 12 "],
   [/\bhow long\b/gi, " duration "],
+  // "How we're getting on" is British for progress.
+  [
+    /\bhow (we|we're|we are|they|they're|they are|it's|it is|things are|the projects are|projects are) (getting on|going|doing)\b/gi,
+    " progress ",
+  ],
   [/\b(once a|every|each|per) month\b/gi, " monthly "],
 ];
 
