@@ -39,7 +39,7 @@ export function decideAnswer(
   const wholeIsClear = clear(q.whole);
   if (byPart.length > 1 || (byPart.length === 1 && !wholeIsClear)) return { ...answerFrom(byPart), candidates: byPart };
   const [best] = q.whole;
-  if (best && wholeIsClear) return { ...answerFrom([best]), candidates: q.whole };
+  if (best && wholeIsClear) return { ...answerFrom([best]), candidates: [best] };
   const likely = distinct(q.whole.filter((m) => m.confidence >= calibration.suggest.minScore)).slice(
     0,
     MAX_SUGGESTIONS,
@@ -48,8 +48,18 @@ export function decideAnswer(
     const suggestions = likely.map((m) => ({ key: m.entry.key, question: m.entry.question }));
     return { ...declined(SUGGEST_TEXT, false), outcome: "suggest", suggestions, candidates: likely };
   }
-  return { ...declined(UNKNOWN_NOT_PASSED_ON, q.text !== "" && q.programmeWords.length === 0), candidates: [] };
+  return { ...declined(UNKNOWN_NOT_PASSED_ON, isOffTopic(q)), candidates: [] };
 }
+
+/**
+ * Not about the programme: the question uses none of the FAQ's own words (everyday words aside), and
+ * its asker does not speak as a team ("we", "our"), which on the dev set every off-topic question
+ * avoided and programme questions without FAQ words used ("are we the guinea pigs?").
+ */
+function isOffTopic(q: RankedQuestion): boolean {
+  return q.text !== "" && q.programmeWords.length === 0 && !SPEAKS_AS_TEAM.test(q.text);
+}
+const SPEAKS_AS_TEAM = /\b(we|our|ours|us|we're|we've|weve)\b/i;
 
 function declined(answer: string, offTopic: boolean): FaqAnswer {
   return { answered: false, outcome: "decline", answer, sources: [], suggestions: [], offTopic };

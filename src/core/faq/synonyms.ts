@@ -71,7 +71,7 @@ export const PHRASES: [RegExp, string][] = [
   [/\bhow long\b/gi, " duration "],
   // "How we're getting on" is British for progress.
   [
-    /\bhow (we|we're|we are|they|they're|they are|it's|it is|things are|the projects are|projects are) (getting on|going|doing)\b/gi,
+    /\bhow (are |is )?(we|we're|they|they're|it|it's|things|(the )?projects)( are| is)? (getting on|going|doing)\b/gi,
     " progress ",
   ],
   [/\b(once a|every|each|per) month\b/gi, " monthly "],

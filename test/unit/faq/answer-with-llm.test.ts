@@ -24,7 +24,7 @@ function deps(): FaqDeps {
     logger: silentLogger,
     programmes: { getProgramme: async () => null },
     llm: createOpenAiLlm({ apiKey: "sk-test-not-real", baseUrl: fake.baseUrl, model: "fake-model" }),
-    faqPrompt: { ...loadFaqPrompt(), timeoutMs: 300 },
+    faqPrompt: { ...loadFaqPrompt(), timeoutMs: 1500 },
   };
 }
 const question = "How much money can each team get?";
@@ -48,10 +48,10 @@ describe("answerQuestion with an LLM", () => {
   });
 
   it("falls back to retrieval when the model times out", async () => {
-    next = { delayMs: 2000, content: '{"answer": "late", "sources": ["grant-per-project"]}' };
+    next = { delayMs: 10_000, content: '{"answer": "late", "sources": ["grant-per-project"]}' };
     const started = performance.now();
     const result = await answerQuestion({ deps: deps(), programmeId: "p1", question });
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(8000);
     expect(result).toMatchObject(retrieval);
     expect(result.answer).toContain("£10,000");
     expect(result.answer).not.toBe("late");
