@@ -91,4 +91,33 @@ describe("answerQuestion with an LLM", () => {
     });
     expect(result.answered).toBe(false);
   });
+
+  it('settles a "Did you mean…?" from the suggested entries, citing one of them', async () => {
+    next = {
+      content: '{"answer": "Yes: each team meets its QI coach once a month.", "sources": ["coaching-frequency"]}',
+    };
+    const before = fake.requests.length;
+    const result = await answerQuestion({ deps: deps(), programmeId: "p1", question: "Is there coaching?" });
+    expect(result).toMatchObject({ answered: true, outcome: "answer", sources: ["coaching-frequency"] });
+    expect(fake.requests[before]?.messages[0]?.content).toContain("[coaching-frequency]");
+  });
+
+  it("keeps the suggestions when the model cites an entry that was not suggested", async () => {
+    next = { content: '{"answer": "Up to £10,000 per project.", "sources": ["grant-per-project"]}' };
+    const result = await answerQuestion({ deps: deps(), programmeId: "p1", question: "Is there coaching?" });
+    expect(result).toMatchObject({ answered: false, outcome: "suggest", sources: [] });
+    expect(result.suggestions.map((s) => s.key)).toContain("coaching-frequency");
+  });
+
+  it("does not ask the model about a question retrieval declines", async () => {
+    next = { content: '{"answer": "Yes, there is a WhatsApp group.", "sources": ["ask-staff"]}' };
+    const before = fake.requests.length;
+    const result = await answerQuestion({
+      deps: deps(),
+      programmeId: "p1",
+      question: "is there a whatsapp group for the cohort",
+    });
+    expect(result).toMatchObject({ answered: false, outcome: "decline" });
+    expect(fake.requests.length).toBe(before);
+  });
 });
