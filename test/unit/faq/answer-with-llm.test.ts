@@ -17,14 +17,15 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-function deps(): FaqDeps {
+/** A generous model timeout: a loaded machine must not turn a good reply into a fallback. */
+function deps(timeoutMs = 10_000): FaqDeps {
   return {
     faq: createMemoryFaqRepository(faqEntriesFromFile(file, "p1")),
     clock: fixedClock("2022-11-15T10:00:00Z"),
     logger: silentLogger,
     programmes: { getProgramme: async () => null },
     llm: createOpenAiLlm({ apiKey: "sk-test-not-real", baseUrl: fake.baseUrl, model: "fake-model" }),
-    faqPrompt: { ...loadFaqPrompt(), timeoutMs: 1500 },
+    faqPrompt: { ...loadFaqPrompt(), timeoutMs },
   };
 }
 const question = "How much money can each team get?";
@@ -48,10 +49,10 @@ describe("answerQuestion with an LLM", () => {
   });
 
   it("falls back to retrieval when the model times out", async () => {
-    next = { delayMs: 10_000, content: '{"answer": "late", "sources": ["grant-per-project"]}' };
+    next = { delayMs: 20_000, content: '{"answer": "late", "sources": ["grant-per-project"]}' };
     const started = performance.now();
-    const result = await answerQuestion({ deps: deps(), programmeId: "p1", question });
-    expect(performance.now() - started).toBeLessThan(8000);
+    const result = await answerQuestion({ deps: deps(300), programmeId: "p1", question });
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(result).toMatchObject(retrieval);
     expect(result.answer).toContain("£10,000");
     expect(result.answer).not.toBe("late");
