@@ -9,10 +9,7 @@ import { createMemoryFaqRepository, faqEntriesFromFile } from "../src/db/reposit
 import { type Summary, summarise } from "./stats.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const FAQ_SETS = [
-  path.join(root, "../shared/faq-dev-set.json"),
-  path.join(root, "test/fixtures/faq/paraphrases.json"),
-];
+export const FAQ_SETS = [path.join(root, "test/fixtures/faq/dev.json"), path.join(root, "test/fixtures/faq/test.json")];
 
 /** The answerer on a programme file's FAQ, no database and no LLM: what `npm run faq:eval` scores. */
 export function inProcessFaqDeps(programmeFile = path.join(root, "prisma/seed/sp-innovators.yaml")): FaqDeps {
@@ -25,9 +22,8 @@ export function inProcessFaqDeps(programmeFile = path.join(root, "prisma/seed/sp
 }
 
 /**
- * Retrieval answer latency in process: every question of the sets that exist (the shared dev set sits
- * beside the repository and may be absent), each answered `repeats` times through the cached index,
- * as the server answers them.
+ * Retrieval answer latency in process: every question of the FAQ evaluation sets, each answered
+ * `repeats` times through the cached index, as the server answers them.
  */
 export async function benchFaq(repeats = 20): Promise<{ questions: number; sets: string[]; latency: Summary }> {
   const deps = inProcessFaqDeps();

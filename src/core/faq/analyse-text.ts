@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { PHRASES, SYNONYM_GROUPS } from "./synonyms.js";
+import { CHAT_SPELLINGS, PHRASES, SYNONYM_GROUPS } from "./synonyms.js";
 
 /**
  * Turns a question or an FAQ entry into search terms: amounts and names normalised, stop words dropped,
@@ -11,11 +11,18 @@ const STOP_WORDS = new Set(
     "a about above after again all also am an and any are as at be been before being below between both but by " +
     "can could did do does doing done during each either else etc ever every few for from further get gets getting " +
     "got had has have having he her here hers him his how i if in into is it its itself just let me might mine more " +
-    "most much must my myself no nor not now of off on once only or other our ours out own please same shall she " +
+    "most much must my myself no nor not now of off on once or other our ours out own please same shall she " +
     "should so some such than thank thanks that the their theirs them then there these they this those through to " +
     "too under until up upon us very was we were what whats when where which while who whom whose why will with " +
     "would yet you your yours hi hello hey tell know want need like give show find anyone somebody someone " +
-    "there's what's who's where's when's how's it's i'm we're i've we've don't doesn't can't isn't aren't"
+    "there's what's who's where's when's how's it's i'm we're i've we've don't doesn't can't isn't aren't " +
+    // The same contractions typed without the apostrophe, as they are in chat.
+    "theres whats whos wheres hows im ive weve dont doesnt cant isnt arent wasnt werent couldnt wouldnt shouldnt " +
+    "didnt havent hasnt wont youre theyre lets " +
+    // Greetings, thanks and the small talk around a question in chat.
+    "hiya morning afternoon evening cheers regards sorry daft silly quick just again actually really " +
+    "ok okay lol tbh btw pls wondering wonder explain advise confirm clarify summarise rundown remind " +
+    "anyone everyone somebody guys folks"
   ).split(/\s+/),
 );
 
@@ -41,7 +48,7 @@ const GENERIC_WORDS = new Set(
     "single individual given giving separate specific particular typical usual usually exactly " +
     "big bigger biggest large larger largest small smaller smallest high higher highest low lower lowest top best " +
     "case certain come coming currently date day days different does done each early enough exact exactly " +
-    "expect fine first go going good happen happens hear help here idea info information kind last later let " +
+    "expect fine first go going good happen happens hear here idea info information kind last later let " +
     "little look lot made main make many maximum max mean means meant minimum month months most much name new " +
     "next number offer offered official often one part people per period person place plan point possible " +
     "probably put quick quickly quite rather really receive received right roughly say see seem sent set " +
@@ -65,13 +72,15 @@ export function words(text: string): string[] {
     .replace(/'s\b/g, "")
     .split(/[^a-z0-9']+/)
     .map((w) => w.replace(/^'+|'+$/g, ""))
+    .flatMap((w) => CHAT_SPELLINGS.get(w) ?? [w])
     .filter((w) => w.length > 0);
 }
 
 /** One word to its search term, or null for a stop word. */
 export function toTerm(word: string): string | null {
-  if (STOP_WORDS.has(word) || word.length < 2) return null;
-  const stemmed = stem(word.replace(/'/g, ""));
+  const bare = word.replace(/'/g, "");
+  if (STOP_WORDS.has(word) || STOP_WORDS.has(bare) || (word.length < 2 && !/\d/.test(word))) return null;
+  const stemmed = stem(bare);
   return SYNONYMS.get(stemmed) ?? stemmed;
 }
 

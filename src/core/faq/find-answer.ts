@@ -1,14 +1,11 @@
 import type { CoreDeps } from "../deps.js";
 import type { ProgrammeRepository } from "../ports/programme-repository.js";
 import { answerWithLlm } from "./answer-with-llm.js";
+import { CALIBRATION } from "./calibration.js";
+import { decideAnswer, rankQuestion } from "./decide-answer.js";
 import { getFaqIndex } from "./faq-index-cache.js";
 
-/**
- * How much of a question (rarity-weighted, see faq-index.ts) the best entry must cover before the bot
- * answers. Calibrated with `npm run faq:eval` on the dev set and test/fixtures/faq/paraphrases.json: in-scope
- * paraphrases scored 0.70 and up, out-of-scope questions 0.48 and below.
- */
-export const ANSWER_THRESHOLD = 0.6;
+export { SUGGEST_TEXT, UNKNOWN_NOT_PASSED_ON } from "./decide-answer.js";
 
 /** What answering needs: the FAQ, and for the LLM path the programme's name. */
 export type FaqDeps = Pick<CoreDeps, "faq" | "clock" | "logger" | "llm" | "faqPrompt"> & {
@@ -35,15 +32,20 @@ export type FaqAnswer = {
   suggestions: FaqSuggestion[];
   /** For `decline`: the question is not about the programme. */
   offTopic: boolean;
+  /** For an answer from several entries: each entry's question and answer, in the order asked. */
+  parts?: { key: string; question: string; answer: string }[];
 };
 
-export const UNKNOWN_NOT_PASSED_ON =
-  "I don't know the answer to that. Ask it in Slack or Teams (`/cohort ask <your question>`) and I'll pass it to the programme team.";
+/** @deprecated The decision is no longer one threshold (see calibration.ts); kept for callers that print it. */
+export const ANSWER_THRESHOLD = CALIBRATION.answer.minScore;
 
 /**
- * Decides how to answer a programme question from the FAQ alone, with no side effects: retrieval first;
- * the LLM (when configured) rewrites the answer from the retrieved entries only. It never makes an
- * answer up. Passing a declined question to staff is the caller's business (pass-to-staff.ts).
+ * Decides how to answer a programme question from the FAQ alone, with no side effects. Retrieval ranks
+ * the entries with a score calibrated on the dev set (match-score.ts); the answer comes only from
+ * entries, and only when the best one clearly covers the question. The LLM, when configured, may word
+ * the answer or settle a "Did you mean…?" from the same candidate entries, citing their keys; it is
+ * never asked about a question retrieval would decline. Passing a declined question to staff is the
+ * caller's business (pass-to-staff.ts).
  */
 export async function findAnswer({
   deps,
@@ -56,23 +58,20 @@ export async function findAnswer({
 }): Promise<FaqAnswer> {
   const text = question.trim().slice(0, 1000);
   const index = await getFaqIndex(deps, programmeId);
-  const matches = text ? index.search(text, 5) : [];
-  const best = matches[0];
-  const none = { suggestions: [], offTopic: false };
+  const decision = decideAnswer(rankQuestion(index, text));
+  if (decision.outcome === "decline" || !deps.llm || !deps.faqPrompt) return withoutCandidates(decision);
+  const llmAnswer = await answerWithLlm({
+    deps,
+    llm: deps.llm,
+    prompt: deps.faqPrompt,
+    programmeId,
+    question: text,
+    matches: decision.candidates,
+  });
+  if (!llmAnswer) return withoutCandidates(decision);
+  return { answered: true, outcome: "answer", ...llmAnswer, suggestions: [], offTopic: false };
+}
 
-  if (deps.llm && deps.faqPrompt && best) {
-    const llmAnswer = await answerWithLlm({
-      deps,
-      llm: deps.llm,
-      prompt: deps.faqPrompt,
-      programmeId,
-      question: text,
-      matches,
-    });
-    if (llmAnswer) return { answered: true, outcome: "answer", ...llmAnswer, ...none };
-  }
-  if (best && best.confidence >= ANSWER_THRESHOLD) {
-    return { answered: true, outcome: "answer", answer: best.entry.answer, sources: [best.entry.key], ...none };
-  }
-  return { answered: false, outcome: "decline", answer: UNKNOWN_NOT_PASSED_ON, sources: [], ...none };
+function withoutCandidates({ candidates: _, ...answer }: FaqAnswer & { candidates: unknown }): FaqAnswer {
+  return answer;
 }

@@ -18,10 +18,11 @@ export const SYNONYM_GROUPS: string[][] = [
     "financial",
     "budget",
     "worth",
+    "dosh",
   ],
-  ["coaching", "coach", "coaches", "support", "supported", "mentoring", "mentor"],
+  ["coaching", "coach", "coaches", "mentoring", "mentor"],
   ["deadline", "due", "cutoff"],
-  ["total", "overall", "altogether", "combined", "whole", "entire", "sum"],
+  ["total", "altogether", "combined", "sum"],
   ["start", "begin", "beginning", "began", "commence", "launch", "kickoff"],
   ["end", "finish", "finished", "conclude", "over", "wrapup"],
   ["project", "team", "teams"],
@@ -36,10 +37,9 @@ export const SYNONYM_GROUPS: string[][] = [
     "picked",
     "successful",
     "shortlisted",
-    "win",
     "winning",
     "winner",
-    "won",
+    "winners",
   ],
   ["apply", "application", "applications", "applicant", "applicants", "applied", "bid", "bids"],
   ["training", "train", "trained", "teach", "taught", "course"],
@@ -59,7 +59,7 @@ export const SYNONYM_GROUPS: string[][] = [
  */
 export const PHRASES: [RegExp, string][] = [
   [/£?\s?120[,.\s]?000\b|£?\b120\s?k\b|\bhundred and twenty thousand\b/gi, " amount120k "],
-  [/£?\s?10[,.\s]?000\b|£?\b10\s?k\b|\bten thousand\b|\bten grand\b/gi, " amount10k "],
+  [/£?\s?10[,.\s]?000\b|£?\b10\s?k\b|\bten thousand\b|\b(ten|10) grand\b/gi, " amount10k "],
   [/\bquality[-\s]improvement\b/gi, " qi "],
   [/\bclinical commissioning group\b/gi, " ccg "],
   [/\bnorth[-\s]east london\b/gi, " nel "],
@@ -69,4 +69,37 @@ export const PHRASES: [RegExp, string][] = [
   [/\bsix\b/gi, " 6 "],
   [/\btwelve\b/gi, " 12 "],
   [/\bhow long\b/gi, " duration "],
+  // "How we're getting on" is British for progress.
+  [
+    /\bhow (are |is )?(we|we're|they|they're|it|it's|things|(the )?projects)( are| is)? (getting on|going|doing)\b/gi,
+    " progress ",
+  ],
+  [/\b(once a|every|each|per) month\b/gi, " monthly "],
 ];
+
+/**
+ * Chat spellings and abbreviations, read as the words they stand for before stemming ("wat r the
+ * dates" → "what are the dates"; "lws" → "link workers"). Whole words only.
+ */
+export const CHAT_SPELLINGS = new Map<string, string[]>(
+  Object.entries({
+    wat: ["what"],
+    wht: ["what"],
+    whens: ["when"],
+    wheres: ["where"],
+    r: ["are"],
+    u: ["you"],
+    ur: ["your"],
+    n: ["and"],
+    pls: ["please"],
+    plz: ["please"],
+    thru: ["through"],
+    ppl: ["people"],
+    abt: ["about"],
+    tmrw: ["tomorrow"],
+    sesh: ["session"],
+    apps: ["applications"],
+    lw: ["link", "worker"],
+    lws: ["link", "workers"],
+  }),
+);

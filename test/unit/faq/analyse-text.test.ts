@@ -8,9 +8,19 @@ describe("analyse (stemming and domain synonyms)", () => {
     expect(analyse("funded")).toEqual(analyse("grants"));
   });
 
-  it("folds coaching and support, deadline and due", () => {
-    expect(analyse("coaching")).toEqual(analyse("support"));
+  it("folds coaching and mentoring, deadline and due, but keeps support apart from coaching", () => {
+    expect(analyse("coaching")).toEqual(analyse("mentoring"));
     expect(analyse("deadline")).toEqual(analyse("due"));
+    // "How long does the support last?" must not answer "how long is each coaching session?".
+    expect(analyse("support")).not.toEqual(analyse("coaching"));
+  });
+
+  it("reads chat spellings, drops small talk and keeps single digits", () => {
+    expect(analyse("wat r the dates pls, cheers")).toEqual(analyse("what are the dates"));
+    expect(analyse("is it 6 months?")).toContain("6");
+    expect(analyse("whens it due")).toEqual(analyse("when is it due"));
+    expect(analyse("how are we getting on")).toEqual(analyse("progress"));
+    expect(analyse("is coaching once a month")).toEqual(analyse("is coaching monthly"));
   });
 
   it("reads every spelling of ten thousand pounds as one amount, distinct from 120k", () => {

@@ -51,12 +51,12 @@ describe("answerQuestion (retrieval)", () => {
     const first = await answerQuestion({
       deps,
       programmeId: "p1",
-      question: "How do I claim parking expenses?",
+      question: "Can we claim parking expenses?",
       asker,
     });
     expect(first).toMatchObject({ answered: false, outcome: "decline", answer: UNKNOWN_PASSED_ON, sources: [] });
-    await answerQuestion({ deps, programmeId: "p1", question: "How do I claim parking expenses?", asker });
-    expect(faq.questions.map((x) => x.question)).toEqual(["How do I claim parking expenses?"]);
+    await answerQuestion({ deps, programmeId: "p1", question: "Can we claim parking expenses?", asker });
+    expect(faq.questions.map((x) => x.question)).toEqual(["Can we claim parking expenses?"]);
     // Answered questions are not queued.
     const known = await answerQuestion({ deps, programmeId: "p1", question: "how big is each grant", asker });
     expect(known.answered).toBe(true);

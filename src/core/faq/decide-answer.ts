@@ -1,0 +1,83 @@
+import { CALIBRATION, type Calibration } from "./calibration.js";
+import type { FaqIndex, FaqMatch } from "./faq-index.js";
+import type { FaqAnswer } from "./find-answer.js";
+import { clearlyAnswers, rankMatches, type ScoreModel } from "./match-score.js";
+import { questionParts } from "./question-parts.js";
+
+export const UNKNOWN_NOT_PASSED_ON =
+  "I don't know the answer to that. Ask it in Slack or Teams (`/cohort ask <your question>`) and I'll pass it to the programme team.";
+export const SUGGEST_TEXT = "I'm not sure I have that exactly. Did you mean one of these?";
+const MAX_SUGGESTIONS = 3;
+
+/** A question searched whole and part by part, ready for the decision (kept apart so calibration can
+ *  try many decision rules on one search). */
+export type RankedQuestion = { text: string; whole: FaqMatch[]; parts: FaqMatch[][]; programmeWords: string[] };
+
+export function rankQuestion(index: FaqIndex, text: string, score: ScoreModel = CALIBRATION.score): RankedQuestion {
+  if (!text) return { text, whole: [], parts: [], programmeWords: [] };
+  const rank = (q: string) => rankMatches(index.candidates(q), score);
+  const parts = questionParts(text);
+  return {
+    text,
+    whole: rank(text),
+    parts: parts.length > 1 ? parts.map(rank) : [],
+    programmeWords: index.programmeWords(text),
+  };
+}
+
+/**
+ * Answer when the best entry clearly covers the question (or, for a question in parts, when entries
+ * clearly cover two parts or more); "Did you mean…?" when some entries score well enough to offer;
+ * otherwise decline, off-topic when the question uses none of the programme's own words.
+ */
+export function decideAnswer(
+  q: RankedQuestion,
+  calibration: Calibration = CALIBRATION,
+): FaqAnswer & { candidates: FaqMatch[] } {
+  const clear = (ranked: FaqMatch[]) => clearlyAnswers(ranked, calibration.answer);
+  const byPart = distinct(q.parts.flatMap((ranked) => (clear(ranked) ? [ranked[0] as FaqMatch] : [])));
+  const wholeIsClear = clear(q.whole);
+  if (byPart.length > 1 || (byPart.length === 1 && !wholeIsClear)) return { ...answerFrom(byPart), candidates: byPart };
+  const [best] = q.whole;
+  if (best && wholeIsClear) return { ...answerFrom([best]), candidates: [best] };
+  const likely = distinct(q.whole.filter((m) => m.confidence >= calibration.suggest.minScore)).slice(
+    0,
+    MAX_SUGGESTIONS,
+  );
+  if (likely.length > 0) {
+    const suggestions = likely.map((m) => ({ key: m.entry.key, question: m.entry.question }));
+    return { ...declined(SUGGEST_TEXT, false), outcome: "suggest", suggestions, candidates: likely };
+  }
+  return { ...declined(UNKNOWN_NOT_PASSED_ON, isOffTopic(q)), candidates: [] };
+}
+
+/**
+ * Not about the programme: the question uses none of the FAQ's own words (everyday words aside), and
+ * its asker does not speak as a team ("we", "our"), which on the dev set every off-topic question
+ * avoided and programme questions without FAQ words used ("are we the guinea pigs?").
+ */
+function isOffTopic(q: RankedQuestion): boolean {
+  return q.text !== "" && q.programmeWords.length === 0 && !SPEAKS_AS_TEAM.test(q.text);
+}
+const SPEAKS_AS_TEAM = /\b(we|our|ours|us|we're|we've|weve)\b/i;
+
+function declined(answer: string, offTopic: boolean): FaqAnswer {
+  return { answered: false, outcome: "decline", answer, sources: [], suggestions: [], offTopic };
+}
+
+function answerFrom(matches: FaqMatch[]): FaqAnswer {
+  const sources = matches.map((m) => m.entry.key);
+  if (matches.length === 1) {
+    const answer = matches[0]?.entry.answer ?? "";
+    return { answered: true, outcome: "answer", answer, sources, suggestions: [], offTopic: false };
+  }
+  // One paragraph per part, each led by the entry's own question so the reader sees which is which.
+  const parts = matches.map((m) => ({ key: m.entry.key, question: m.entry.question, answer: m.entry.answer }));
+  const answer = parts.map((p) => `${p.question} ${p.answer}`).join("\n\n");
+  return { answered: true, outcome: "answer", answer, sources, suggestions: [], offTopic: false, parts };
+}
+
+function distinct(matches: FaqMatch[]): FaqMatch[] {
+  const seen = new Set<string>();
+  return matches.filter((m) => !seen.has(m.entry.key) && seen.add(m.entry.key));
+}
