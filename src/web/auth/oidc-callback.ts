@@ -54,10 +54,11 @@ export async function handleCallback(
   try {
     claims = await client.redeem(url.search, attempt);
   } catch (error) {
-    // Codes and messages only: never the code, tokens or claims.
-    const { code, message, error: oauthError } = error as { code?: string; message?: string; error?: string };
+    // Codes and messages only (openid-client's say which check failed, never the values): no code, token or claim.
+    const { code, message, error: oauthError, cause } = error as Error & { code?: string; error?: string };
+    const detail = cause instanceof Error ? cause.message : undefined;
     logger.warn(
-      { via: method.id, code, oauthError, reason: message },
+      { via: method.id, code, oauthError, reason: message, detail },
       "staff sign-in refused: the answer did not check out",
     );
     return refuse(400, `The answer from ${provider} did not check out, so you are not signed in.`);
