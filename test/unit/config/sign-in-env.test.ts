@@ -32,7 +32,10 @@ describe("staff sign-in environment", () => {
     [{ ENTRA_CLIENT_SECRET: "s" }, "ENTRA_CLIENT_ID Sign in with Entra ID needs both"],
     [{ SLACK_CLIENT_ID: "1", SLACK_CLIENT_SECRET: "s" }, "PUBLIC_URL is required for staff sign-in"],
     [entra, "ENTRA_TENANT_ID is required for Sign in with Entra ID (or set TENANT_ID)"],
-    [{ ...entra, ...teamsBot, TENANT_ID: "contoso.onmicrosoft.com" }, "TENANT_ID must be the directory (tenant) id, a GUID"],
+    [
+      { ...entra, ...teamsBot, TENANT_ID: "contoso.onmicrosoft.com" },
+      "TENANT_ID must be the directory (tenant) id, a GUID",
+    ],
     [{ ...slack, SLACK_TEAM_ID: "workspace" }, "SLACK_TEAM_ID must be a Slack workspace id"],
     [
       { ...slack, NODE_ENV: "production", PUBLIC_URL: "http://cohort.example.org" },
