@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SESSION_LIMITS } from "../../../src/web/auth/session-store.js";
+import { silentLogger } from "../../../src/core/ports/logger.js";
+import { startHttpServer } from "../../../src/http/server.js";
+import { createOidcSignIn } from "../../../src/web/auth/create-oidc-sign-in.js";
+import { createSessionStore, SESSION_LIMITS } from "../../../src/web/auth/session-store.js";
 import { CookieBrowser, type Page } from "../../support/cookie-browser.js";
 import { type SignInHarness, startSignInHarness } from "./sign-in-harness.js";
 
@@ -205,6 +208,32 @@ describe("staff sign-in with OpenID Connect against a real provider on 127.0.0.1
     const otherCsrf = /csrf=(\S+)/.exec(other.body)?.[1] ?? "";
     expect(otherCsrf).not.toBe(csrf);
     expect((await browser.request(at("/staff"), { form: { _csrf: otherCsrf } })).status).toBe(403);
+  });
+
+  it("says so plainly when the provider cannot be reached, and signs nobody in", async () => {
+    const slack = h.methods.find((m) => m.id === "slack");
+    if (!slack) throw new Error("no slack method");
+    const dead = createOidcSignIn({
+      methods: [{ ...slack, issuer: new URL("http://127.0.0.1:9") }],
+      publicUrl: h.appUrl,
+      store: createSessionStore(h.db.prisma, h.clock),
+      programmes: { findMembersByIdentity: async () => [] },
+      logger: silentLogger,
+    });
+    const server = await startHttpServer({
+      routes: () => dead.routes,
+      port: 0,
+      host: "127.0.0.1",
+      logger: silentLogger,
+    });
+    try {
+      const page = await new CookieBrowser().request(new URL(`http://127.0.0.1:${server.port}/auth/slack/start`));
+      expect(page.status).toBe(502);
+      expect(page.body).toContain("Sign in with Slack is not reachable right now. Try again in a minute.");
+      expect(page.headers.get("set-cookie")).toBeNull();
+    } finally {
+      await server.close();
+    }
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { type Route, readBody, sendText } from "../../../src/http/router.js";
 import { type HttpServer, startHttpServer } from "../../../src/http/server.js";
 import { createOidcSignIn } from "../../../src/web/auth/create-oidc-sign-in.js";
 import { signInMethods } from "../../../src/web/auth/create-staff-sign-in.js";
+import type { OidcMethod } from "../../../src/web/auth/oidc-method.js";
 import { createSessionStore } from "../../../src/web/auth/session-store.js";
 import type { WebSignIn } from "../../../src/web/sign-in.js";
 import { testCoreDeps } from "../../support/core-deps.js";
@@ -51,6 +52,8 @@ export type SignInHarness = {
   provider: LocalOidcProvider;
   db: TestDatabase;
   signIn: WebSignIn;
+  /** The methods built from the env the harness parsed (Slack, Entra ID). */
+  methods: OidcMethod[];
   clock: ReturnType<typeof fixedClock>;
   /** Every log line the sign-in wrote (to check nothing secret is logged). */
   logs: string[];
@@ -93,8 +96,9 @@ export async function startSignInHarness(): Promise<SignInHarness> {
     ENTRA_TENANT_ID: TENANT,
     ENTRA_SIGN_IN_ISSUER: provider.issuer,
   });
+  const methods = signInMethods(env);
   const signIn = createOidcSignIn({
-    methods: signInMethods(env),
+    methods,
     publicUrl: appUrl,
     store: createSessionStore(db.prisma, clock),
     programmes: deps.programmes,
@@ -131,6 +135,7 @@ export async function startSignInHarness(): Promise<SignInHarness> {
     provider,
     db,
     signIn,
+    methods,
     clock,
     logs,
     async close() {
