@@ -56,19 +56,18 @@ export function createOidcSignIn(options: OidcSignInOptions): WebSignIn {
   };
 
   const start = (method: OidcMethod, client: OidcClient) => async (req: IncomingMessage, res: ServerResponse) => {
-    const secrets = client.newSecrets();
-    let location: URL;
+    let begun: Awaited<ReturnType<OidcClient["begin"]>>;
     try {
-      location = await client.authorizationUrl(secrets);
+      begun = await client.begin();
     } catch (error) {
       logger.warn({ via: method.id, reason: (error as Error).message }, "staff sign-in: provider discovery failed");
       const page = problemPage(`${method.label} is not reachable right now. Try again in a minute.`, "/staff");
       return sendPage(res, 502, page.title, page.body);
     }
     const returnTo = safeReturnTo(query(req).get("returnTo"));
-    const token = await store.createAttempt({ method: method.id, returnTo, ...secrets });
+    const token = await store.createAttempt({ method: method.id, returnTo, ...begun.secrets });
     setCookie(res, jar, jar.attemptName, token, 600);
-    res.writeHead(302, { location: location.href, "cache-control": "no-store" });
+    res.writeHead(302, { location: begun.url.href, "cache-control": "no-store" });
     res.end();
   };
 

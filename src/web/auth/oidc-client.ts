@@ -1,4 +1,4 @@
-import * as oidc from "openid-client";
+import type * as OpenIdClient from "openid-client";
 import type { IdTokenClaims, OidcMethod } from "./oidc-method.js";
 import { SCOPES } from "./oidc-method.js";
 import type { SignInAttempt } from "./session-store.js";
@@ -8,9 +8,8 @@ export type AttemptSecrets = Pick<SignInAttempt, "state" | "nonce" | "codeVerifi
 
 export type OidcClient = {
   redirectUri: string;
-  newSecrets(): AttemptSecrets;
-  /** Where to send the browser: the authorization code flow with PKCE (S256), state and nonce. */
-  authorizationUrl(secrets: AttemptSecrets): Promise<URL>;
+  /** A new state, nonce and PKCE verifier, and where to send the browser with them (code flow, S256). */
+  begin(): Promise<{ url: URL; secrets: AttemptSecrets }>;
   /**
    * Checks the provider's answer (state), redeems the code (PKCE verifier, client secret) and verifies the ID
    * token (signature, issuer, audience, expiry, nonce). Throws on any mismatch.
@@ -23,6 +22,9 @@ export function redirectUriFor(method: Pick<OidcMethod, "id">, publicUrl: string
   return `${publicUrl.replace(/\/+$/, "")}/auth/${method.id}/callback`;
 }
 
+/** Loaded on the first sign-in: a server without staff sign-in never pays for it at start-up. */
+const loadOpenIdClient = () => import("openid-client");
+
 /**
  * One OpenID provider through openid-client (panva; OpenID certified). Discovery runs on first use and is
  * kept; a failed discovery is retried on the next sign-in rather than failing start-up when the provider
@@ -30,36 +32,38 @@ export function redirectUriFor(method: Pick<OidcMethod, "id">, publicUrl: string
  */
 export function createOidcClient(method: OidcMethod, publicUrl: string): OidcClient {
   const redirectUri = redirectUriFor(method, publicUrl);
-  let discovered: Promise<oidc.Configuration> | undefined;
+  let discovered: Promise<{ oidc: typeof OpenIdClient; config: OpenIdClient.Configuration }> | undefined;
+  const discover = async () => {
+    const oidc = await loadOpenIdClient();
+    const config = await oidc.discovery(
+      method.issuer,
+      method.clientId,
+      method.clientSecret,
+      // Both Slack (openid.connect.token) and Entra ID accept the secret in the form body.
+      oidc.ClientSecretPost(),
+      // Plain http only for a test issuer (OidcMethod.allowHttp; env refuses one in production).
+      method.allowHttp ? { execute: [oidc.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
+    );
+    return { oidc, config };
+  };
   const configuration = () => {
-    discovered ??= oidc
-      .discovery(
-        method.issuer,
-        method.clientId,
-        method.clientSecret,
-        // Both Slack (openid.connect.token) and Entra ID accept the secret in the form body.
-        oidc.ClientSecretPost(),
-        // Plain http only for a test issuer (OidcMethod.allowHttp; env refuses one in production).
-        method.allowHttp ? { execute: [oidc.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
-      )
-      .catch((error: unknown) => {
-        discovered = undefined;
-        throw error;
-      });
+    discovered ??= discover().catch((error: unknown) => {
+      discovered = undefined;
+      throw error;
+    });
     return discovered;
   };
 
   return {
     redirectUri,
-    newSecrets: () => ({
-      state: oidc.randomState(),
-      nonce: oidc.randomNonce(),
-      codeVerifier: oidc.randomPKCECodeVerifier(),
-    }),
-
-    async authorizationUrl(secrets) {
-      const config = await configuration();
-      return oidc.buildAuthorizationUrl(config, {
+    async begin() {
+      const { oidc, config } = await configuration();
+      const secrets = {
+        state: oidc.randomState(),
+        nonce: oidc.randomNonce(),
+        codeVerifier: oidc.randomPKCECodeVerifier(),
+      };
+      const url = oidc.buildAuthorizationUrl(config, {
         ...method.authorizationParams,
         redirect_uri: redirectUri,
         scope: SCOPES,
@@ -69,10 +73,11 @@ export function createOidcClient(method: OidcMethod, publicUrl: string): OidcCli
         state: secrets.state,
         nonce: secrets.nonce,
       });
+      return { url, secrets };
     },
 
     async redeem(callbackQuery, secrets) {
-      const config = await configuration();
+      const { oidc, config } = await configuration();
       // The URL the provider redirected to, rebuilt on PUBLIC_URL: openid-client derives redirect_uri from it.
       const current = new URL(redirectUri);
       current.search = callbackQuery;

@@ -32,7 +32,8 @@ function runToExit(env: Record<string, string>): Promise<{ code: number | null; 
   });
 }
 
-describe("staff sign-in wired into the real server (src/main.ts)", () => {
+// Each case starts the real server on an embedded database: slow on a busy machine, so a generous limit.
+describe("staff sign-in wired into the real server (src/main.ts)", { timeout: 180_000 }, () => {
   let provider: LocalOidcProvider;
   let server: SpawnedServer | undefined;
   let port: number;
@@ -71,19 +72,6 @@ describe("staff sign-in wired into the real server (src/main.ts)", () => {
     expect(output.trim()).toBe(
       "Invalid environment: PUBLIC_URL is required for staff sign-in: set it to this server's public https URL",
     );
-  });
-
-  it("with Slack credentials and no sign-in method, says plainly that sign-in is not configured", async () => {
-    const s = await spawnServer(SLACK, { timeoutMs: 90_000 });
-    try {
-      const page = await new CookieBrowser().request(new URL("/auth/sign-in", s.url));
-      expect(page.status).toBe(503);
-      expect(page.body).toContain("Staff sign-in is not configured");
-      expect(page.body).toContain("SLACK_CLIENT_ID");
-      expect(page.body).toContain("ENTRA_CLIENT_ID");
-    } finally {
-      await s.stop();
-    }
   });
 
   it("signs a staff member in with Slack through the real server, then signs them out", async () => {
