@@ -10,7 +10,7 @@ import { handleCallback } from "./oidc-callback.js";
 import { createOidcClient, type OidcClient } from "./oidc-client.js";
 import type { OidcMethod } from "./oidc-method.js";
 import { safeReturnTo } from "./return-to.js";
-import type { SessionStore } from "./session-store.js";
+import { ATTEMPT_SECONDS, type SessionStore } from "./session-store.js";
 import { problemPage, sendPage, signInPage } from "./sign-in-pages.js";
 import { signOutForm } from "./sign-out-form.js";
 
@@ -56,17 +56,17 @@ export function createOidcSignIn(options: OidcSignInOptions): WebSignIn {
   };
 
   const start = (method: OidcMethod, client: OidcClient) => async (req: IncomingMessage, res: ServerResponse) => {
+    const returnTo = safeReturnTo(query(req).get("returnTo"));
     let begun: Awaited<ReturnType<OidcClient["begin"]>>;
     try {
       begun = await client.begin();
     } catch (error) {
       logger.warn({ via: method.id, reason: (error as Error).message }, "staff sign-in: provider discovery failed");
-      const page = problemPage(`${method.label} is not reachable right now. Try again in a minute.`, "/staff");
+      const page = problemPage(`${method.label} is not reachable right now. Try again in a minute.`, returnTo);
       return sendPage(res, 502, page.title, page.body);
     }
-    const returnTo = safeReturnTo(query(req).get("returnTo"));
     const token = await store.createAttempt({ method: method.id, returnTo, ...begun.secrets });
-    setCookie(res, jar, jar.attemptName, token, 600);
+    setCookie(res, jar, jar.attemptName, token, ATTEMPT_SECONDS);
     res.writeHead(302, { location: begun.url.href, "cache-control": "no-store" });
     res.end();
   };
@@ -76,8 +76,8 @@ export function createOidcSignIn(options: OidcSignInOptions): WebSignIn {
     const current = await viewer(req);
     const csrf = new URLSearchParams(await readBody(req, 10_000)).get("_csrf") ?? undefined;
     if (current && !csrfMatches(current.csrfToken, csrf)) {
-      const page = problemPage("That sign-out form was out of date. Reload the page and sign out again.", "/staff");
-      return sendPage(res, 403, "Sign-out refused", page.body);
+      const message = "That sign-out form was out of date. Reload the page and sign out again.";
+      return sendPage(res, 403, "Sign-out refused", `<p role="alert">${message}</p>`);
     }
     if (token) await store.deleteSession(token);
     clearCookie(res, jar, jar.sessionName);

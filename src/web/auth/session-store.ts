@@ -6,8 +6,9 @@ import type { OidcMethodId } from "./oidc-method.js";
 
 /** How long a session lasts: signed out after 2 hours without a request, and after 12 hours whatever happens. */
 export const SESSION_LIMITS = { idleMs: 2 * 3_600_000, absoluteMs: 12 * 3_600_000 } as const;
-/** A sign-in must come back from the provider within 10 minutes. */
-const ATTEMPT_MS = 10 * 60_000;
+/** A sign-in must come back from the provider within 10 minutes (the sign-in cookie lives as long). */
+export const ATTEMPT_SECONDS = 600;
+const ATTEMPT_MS = ATTEMPT_SECONDS * 1000;
 /** lastSeenAt is written at most once a minute: one read per page view, not a write each time. */
 const TOUCH_EVERY_MS = 60_000;
 

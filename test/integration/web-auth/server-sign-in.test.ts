@@ -33,7 +33,7 @@ function runToExit(env: Record<string, string>): Promise<{ code: number | null; 
 }
 
 // Each case starts the real server on an embedded database: slow on a busy machine, so a generous limit.
-describe("staff sign-in wired into the real server (src/main.ts)", { timeout: 180_000 }, () => {
+describe("staff sign-in wired into the real server (src/main.ts)", { timeout: 240_000 }, () => {
   let provider: LocalOidcProvider;
   let server: SpawnedServer | undefined;
   let port: number;
@@ -85,7 +85,7 @@ describe("staff sign-in wired into the real server (src/main.ts)", { timeout: 18
         SLACK_TEAM_ID: "T0SPI",
         SLACK_SIGN_IN_ISSUER: provider.issuer,
       },
-      { timeoutMs: 90_000 },
+      { timeoutMs: 150_000 },
     );
     const browser = new CookieBrowser();
     const app = (path: string) => new URL(path, server?.url);
