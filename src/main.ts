@@ -14,6 +14,7 @@ import { startHttpServer } from "./http/server.js";
 import { createPlatforms } from "./platforms/index.js";
 import { createPlaygroundClock } from "./platforms/local/playground-clock.js";
 import { startScheduler } from "./scheduler/index.js";
+import { createStaffSignIn } from "./web/auth/create-staff-sign-in.js";
 
 /** Composition root: env → db → core → platforms → scheduler → http. */
 async function main(): Promise<void> {
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
   const platforms = await createPlatforms({ env, deps });
   for (const p of platforms) if (p.gateway) deps.gateways[p.gateway.platform] = p.gateway;
   const routes: Route[] = [healthRoute(() => db.ping()), calendarRoute(deps), ...platforms.flatMap((p) => p.routes)];
+  // Staff pages' sign-in: OpenID Connect, or "not configured", or null for the playground (docs/STAFF-SIGN-IN.md).
+  const signIn = createStaffSignIn({ env, db, deps, logger });
+  routes.push(...(signIn?.routes ?? []));
 
   // The playground binds to loopback by default: it has no login.
   const host = env.HOST ?? (enabled.playground && !enabled.slack && !enabled.teams ? "127.0.0.1" : undefined);

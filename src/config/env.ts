@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkSignInEnv, signInVariables } from "./sign-in-env.js";
 
 /**
  * Every environment variable the server reads, parsed once at start-up. Empty strings count as unset;
@@ -53,9 +54,12 @@ export const envVariables = z.object({
   /** How long a claimed outbox row is held before another dispatcher may take it (after a crash). */
   OUTBOX_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(3600).optional()),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url("must be a URL like https://bot.example.org").optional()),
+  /** Staff sign-in (OpenID Connect with Slack and/or Entra ID): src/config/sign-in-env.ts. */
+  ...signInVariables,
 });
 
 export const envSchema = envVariables.superRefine((env, ctx) => {
+  checkSignInEnv(env, ctx);
   if (env.NODE_ENV === "production" && env.TEAMS_ALLOW_UNAUTHENTICATED) {
     ctx.addIssue({
       code: "custom",
