@@ -78,7 +78,7 @@ describe("@mentions in channels and group chats", () => {
     await h.post(groupChatMention({ id: h.nextId(), text: "@bot update" }));
     const [launcher, note] = h.connector.activities();
     expect(launcher?.path).toMatch(/^\/v3\/conversations\/a:created-\d+\/activities$/);
-    const actions = (launcher?.body.attachments as { content: { actions: { type: string }[] } }[])[0]!.content.actions;
+    const actions = (launcher!.body.attachments as { content: { actions: { type: string }[] } }[])[0]!.content.actions;
     expect(actions.map((a) => a.type)).toEqual(["Action.Submit", "Action.Execute"]);
     expect(note?.path).toBe(`/v3/conversations/${GROUP_CHAT}/activities`);
   });
