@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,14 +36,21 @@ async function failingPlaygroundStart(env: Record<string, string>): Promise<stri
     encoding: "utf8",
     timeout: 60_000,
   });
-  expect(run.status).toBe(1);
-  expect(readFileSync(path.join(dir, "devTools/m365agentsplayground.log"), "utf8")).toContain("Failed to parse config");
-  return guardLines(log);
+  try {
+    expect(run.status).toBe(1);
+    expect(readFileSync(path.join(dir, "devTools/m365agentsplayground.log"), "utf8")).toContain(
+      "Failed to parse config",
+    );
+    return guardLines(log);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe("the network guard around Microsoft 365 Agents Playground", () => {
   it("refuses and records a connection to a non-loopback address; loopback still works", () => {
-    const log = path.join(mkdtempSync(path.join(tmpdir(), "net-guard-")), "guard.log");
+    const dir = mkdtempSync(path.join(tmpdir(), "net-guard-"));
+    const log = path.join(dir, "guard.log");
     const script = `
       const net = require("node:net");
       const server = net.createServer((s) => s.end("ok")).listen(0, () => {
@@ -66,6 +73,7 @@ describe("the network guard around Microsoft 365 Agents Playground", () => {
     // Refused before a packet left, and a listener without a host was pinned to loopback.
     expect(out.trim()).toBe("ECONNREFUSED ECONNREFUSED 127.0.0.1");
     expect(guardLines(log)).toEqual(["connect 192.0.2.1:443", "connect 192.0.2.2:80"]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("--dt is not enough: on an error it still probes Azure's metadata address; NO_STATSBEAT stops that", async () => {

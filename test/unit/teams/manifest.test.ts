@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
@@ -62,12 +62,14 @@ describe("Teams app package", () => {
   });
 
   it("the app id is generated once and kept; TEAMS_APP_ID overrides it", () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "teams-app-id-")), "data", "teams-app-id");
+    const dir = mkdtempSync(path.join(tmpdir(), "teams-app-id-"));
+    const file = path.join(dir, "data", "teams-app-id");
     const first = deploymentAppId({}, file);
     expect(first.appId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(deploymentAppId({}, file).appId).toBe(first.appId);
     expect(readFileSync(file, "utf8").trim()).toBe(first.appId);
     expect(deploymentAppId({ TEAMS_APP_ID: APP_ID }, file).appId).toBe(APP_ID);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("npm run teams:package refuses without CLIENT_ID: non-zero, one line, no zip", () => {
