@@ -88,7 +88,8 @@ describe("Cohort Bot in Microsoft 365 Agents Playground", () => {
     async () => {
       await ui.openChannel("General");
       await ui.post("next");
-      await expect.poll(() => ui.threadNotes().count()).toBe(1);
+      await ui.threadNotes().first().waitFor();
+      expect(await ui.threadNotes().count()).toBe(1);
       await expect(ui.threadNotes().first().textContent()).resolves.toContain(
         "Aisha, I've answered you in our 1:1 chat.",
       );
@@ -118,7 +119,8 @@ describe("Cohort Bot in Microsoft 365 Agents Playground", () => {
     async () => {
       await ui.openChat("SPI link worker leads");
       await ui.mention("when will the results be shared?");
-      await expect.poll(() => ui.cards().filter({ hasText: "I've answered you in our 1:1 chat." }).count()).toBe(1);
+      await ui.threadNotes().first().waitFor();
+      expect(await ui.threadNotes().count()).toBe(1);
       await screenshot(page, "teams-group-chat");
       // The answer itself is in the personal chat (the playground maps the bot's new 1:1 conversation there).
       await ui.openChat("Personal Chat");
@@ -164,12 +166,14 @@ describe("Cohort Bot in Microsoft 365 Agents Playground", () => {
         .last();
       await again.getByLabel("Grant spent to date (£)").fill("2500");
       await again.getByRole("button", { name: "Submit update" }).click();
-      await ui
-        .cards()
-        .filter({ hasText: "November 2022 update" })
-        .filter({ hasNotText: "Submit update" })
-        .last()
-        .waitFor();
+      // The confirmation takes the form's place (Action.Execute answered with a card).
+      await ui.cards().filter({ hasText: "Thanks — the November 2022 update for Tower Hamlets" }).waitFor();
+      expect(
+        await ui
+          .cards()
+          .filter({ has: page.getByRole("button", { name: "Submit update" }) })
+          .count(),
+      ).toBe(0);
       await screenshot(page, "teams-update-saved");
       const saved = await server.db.prisma.progressUpdate.findMany({ include: { team: true } });
       expect(saved.map((u) => [u.team.key, u.status])).toEqual([["tower-hamlets", "submitted"]]);
