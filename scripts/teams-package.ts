@@ -86,6 +86,7 @@ function main(argv: string[]): void {
     );
   }
   const { appId, source } = deploymentAppId(process.env);
+  if (!GUID.test(appId)) throw new PackageError(`the app id from ${source} must be a GUID, got "${appId}"`);
   const manifest = buildManifest({ appId, botId: clientId || PLACEHOLDER_BOT_ID, publicUrl: process.env.PUBLIC_URL });
   const problems = schemaProblems(manifest);
   if (problems.length > 0) throw new PackageError(`manifest.json is not valid: ${problems.join("; ")}`);
