@@ -1,6 +1,7 @@
 import { platformsConfigured } from "../../config/env.js";
 import type { PlatformFactoryInput, PlatformModule } from "../platform.js";
 import { createTeamsGateway } from "./gateway.js";
+import { registerCardAction } from "./handlers/card-action.js";
 import { registerConversationEvents } from "./handlers/conversation-events.js";
 import { registerDialogOpen } from "./handlers/dialog-open.js";
 import { registerDialogSubmit } from "./handlers/dialog-submit.js";
@@ -40,6 +41,7 @@ export async function createTeamsPlatform({ env, deps }: PlatformFactoryInput): 
   registerMessage(handlerDeps);
   registerDialogOpen(handlerDeps);
   registerDialogSubmit(handlerDeps);
+  registerCardAction(handlerDeps);
   registerConversationEvents(handlerDeps);
   app.event("error", ({ error }) => logger.error({ err: error }, "teams activity failed"));
   // Registers the messaging route with our adapter and sets up the JWT validator; no network.

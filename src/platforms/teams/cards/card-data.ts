@@ -12,6 +12,13 @@ export const CONTEXT_KEY = "cohortContext";
 /** Opens a dialog (task module) instead of posting a message: Teams sends task/fetch with this data. */
 export const TASK_FETCH = { msteams: { type: "task/fetch" } } as const;
 
+/**
+ * Action.Execute verbs (Universal Actions: Teams sends an `adaptiveCard/action` invoke and shows the card we
+ * answer with in place of the one clicked). They carry the form where dialogs are not available.
+ */
+export const FORM_IN_CARD_VERB = "cohort.form.inCard";
+export const SUBMIT_IN_CARD_VERB = "cohort.form.submit";
+
 export type OpenRequest = { kind: "action"; action: string; value: string } | { kind: "command"; text: string };
 
 /** Reads what a task/fetch (or a card button message) asked for; null when it is not one of ours. */

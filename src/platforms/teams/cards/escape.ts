@@ -2,7 +2,9 @@
  * Escaping for text shown in Teams. Adaptive Card TextBlocks (and FactSet values) render a markdown subset,
  * and Teams turns `<at>…</at>` into mentions, so every user-supplied string goes through here first:
  * markdown punctuation is backslash-escaped (CommonMark escapes render as the literal character) and angle
- * brackets are replaced by look-alike characters so no tag — `<at>`, HTML — can ever be formed.
+ * brackets are replaced by look-alike characters so no tag — `<at>`, HTML — can ever be formed. The look-alikes
+ * are ‹ and › (U+2039/U+203A), which Segoe UI and the common Linux fonts have: the full-width ＜＞ used before
+ * showed as empty boxes in Microsoft's client on machines without CJK fonts.
  */
 const INLINE_SPECIALS = /[\\*_[\]]/g;
 
@@ -10,9 +12,9 @@ export function escapeMarkdown(text: string): string {
   return (
     text
       .replace(INLINE_SPECIALS, (c) => `\\${c}`)
-      // Angle brackets: full-width look-alikes, so neither markdown nor Teams' tag parser sees a tag.
-      .replace(/</g, "\uFF1C")
-      .replace(/>/g, "\uFF1E")
+      // Angle brackets: look-alikes, so neither markdown nor Teams' tag parser sees a tag.
+      .replace(/</g, "\u2039")
+      .replace(/>/g, "\u203A")
       // Block syntax only matters at the start of a line: headings, quotes, list items, numbered lists.
       .replace(/^(\s*)([#+-])/gm, "$1\\$2")
       .replace(/^(\s*\d+)\./gm, "$1\\.")
@@ -23,7 +25,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Plain text where markdown is not rendered (titles, labels, button captions): only tags are defused. */
 export function escapePlain(text: string): string {
-  return text.replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E");
+  return text.replace(/</g, "\u2039").replace(/>/g, "\u203A");
 }
 
 /** Only http(s) links become clickable; the URL is encoded so it cannot close the markdown link early. */

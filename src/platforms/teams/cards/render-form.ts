@@ -1,20 +1,23 @@
 import type { FormField, FormView } from "../../../core/forms/form.js";
-import { CONTEXT_KEY, FORM_KEY } from "./card-data.js";
+import { CONTEXT_KEY, FORM_KEY, SUBMIT_IN_CARD_VERB } from "./card-data.js";
 import { escapeMarkdown, escapePlain } from "./escape.js";
 import { card, textBlock } from "./render-message.js";
 
 type Element = Record<string, unknown>;
 
 /**
- * The neutral form as the Adaptive Card inside a Teams dialog, pre-filled with the view's values. With
- * `errors` (from the core's zod schema), each message sits under its field and `_form` at the top, so the
- * dialog can be re-shown in place after a failed submit. Input values are not markdown, so they are not escaped.
+ * The neutral form as an Adaptive Card, pre-filled with the view's values: inside a Teams dialog (submit is
+ * Action.Submit → task/submit), or `inCard` in the conversation itself (submit is Action.Execute →
+ * adaptiveCard/action, answered with the next card in its place). With `errors` (from the core's zod
+ * schema), each message sits under its field and `_form` at the top, so the form can be re-shown in place
+ * after a failed submit. Input values are not markdown, so they are not escaped.
  */
 export function renderFormCard(
   view: FormView,
   errors: Record<string, string> = {},
   /** Extra data returned with the submit (how to rebuild this form); never shown. */
   submitData: Record<string, string> = {},
+  options: { inCard?: boolean } = {},
 ): Record<string, unknown> {
   const body: Element[] = [textBlock(escapeMarkdown(view.form.title), { size: "Large", weight: "Bolder" })];
   if (view.intro) body.push(textBlock(escapeMarkdown(view.intro), { isSubtle: true }));
@@ -27,7 +30,7 @@ export function renderFormCard(
     if (error) body.push(errorBlock(error));
   }
   const submit = {
-    type: "Action.Submit",
+    ...(options.inCard ? { type: "Action.Execute", verb: SUBMIT_IN_CARD_VERB } : { type: "Action.Submit" }),
     title: escapePlain(view.form.submitLabel),
     style: "positive",
     data: { ...submitData, [FORM_KEY]: view.form.id, [CONTEXT_KEY]: view.context },
