@@ -1,0 +1,51 @@
+import { formatLocal } from "../programme/local-time.js";
+import {
+  isAllowedTime,
+  isBankHoliday,
+  isWorkingDay,
+  nextAllowedTime,
+  type SendingRules,
+  toLocal,
+} from "./allowed-time.js";
+
+/** When an occasion that has become sendable may really go out: now, later (deferred), or never (skip). */
+export type SendDecision = { sendAt: Date; deferred: boolean } | { skip: string };
+
+/** Why an instant is not allowed, in words a log reader understands. */
+export function quietReason(at: Date, rules: SendingRules, timeZone: string): string {
+  const local = toLocal(at, timeZone);
+  if (rules.skipWeekends && local.weekday >= 6) return "a weekend";
+  if (isBankHoliday(local, rules)) return "a bank holiday";
+  if (!isWorkingDay(local, rules)) return "not a working day";
+  return `quiet hours (${rules.quietHours.start}–${rules.quietHours.end})`;
+}
+
+/**
+ * The planner places each reminder in allowed time, but an occasion can become sendable later than
+ * planned: after downtime, after a retry back-off, at first start. This decides at the instant it would
+ * go out: now if now is allowed; otherwise the next allowed time if that is still before `expiresAt`
+ * (the next reminder for the same event, the event itself, or the end of a staff note's usefulness);
+ * otherwise a skip with the reason. `expiresAt` null = useful for ever (staff alerts).
+ */
+export function sendWhenAllowed(input: {
+  now: Date;
+  expiresAt: Date | null;
+  rules: SendingRules;
+  timeZone: string;
+}): SendDecision {
+  const { now, expiresAt, rules, timeZone } = input;
+  const local = toLocal(now, timeZone);
+  if (isAllowedTime(local, rules)) return { sendAt: now, deferred: false };
+  const next = nextAllowedTime(local, rules).toJSDate();
+  if (expiresAt === null || next < expiresAt) return { sendAt: next, deferred: true };
+  return {
+    skip:
+      `not sent: it came due during ${quietReason(now, rules, timeZone)}, and the next allowed time ` +
+      `(${formatLocal(next, timeZone)}) is not before it stops being useful (${formatLocal(expiresAt, timeZone)})`,
+  };
+}
+
+/** The first allowed instant at or after `at` (for retries: a back-off must not land in quiet time). */
+export function firstAllowedFrom(at: Date, rules: SendingRules, timeZone: string): Date {
+  return nextAllowedTime(toLocal(at, timeZone), rules).toJSDate();
+}
