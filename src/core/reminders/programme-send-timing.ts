@@ -1,5 +1,6 @@
 import type { CoreDeps } from "../deps.js";
 import type { SendTiming } from "../outbox/send-timing.js";
+import type { Programme } from "../programme/types.js";
 import { isAllowedTime, type SendingRules, toLocal } from "./allowed-time.js";
 import { parseReminderPolicy } from "./reminder-policy.js";
 import { firstAllowedFrom } from "./send-when-allowed.js";
@@ -8,23 +9,23 @@ type Rules = { rules: SendingRules; timeZone: string };
 
 /**
  * The outbox's sending times from each programme's reminder policy (quiet hours, weekends, bank
- * holidays, in the programme's zone). Reads each programme once per instance: build one per tick.
+ * holidays, in the programme's zone), for the programmes the tick has just listed. Build one per tick.
  */
-export function programmeSendTiming(deps: Pick<CoreDeps, "programmes" | "logger">): SendTiming {
+export function programmeSendTiming(deps: Pick<CoreDeps, "programmes">, programmes: Programme[]): SendTiming {
   const cache = new Map<string, Promise<Rules | null>>();
   const rulesOf = (programmeId: string) => {
     let found = cache.get(programmeId);
     if (!found) {
-      found = deps.programmes
-        .getProgramme(programmeId)
-        .then((p) => (p ? { rules: parseReminderPolicy(p.settings), timeZone: p.timeZone } : null));
+      const listed = programmes.find((p) => p.id === programmeId);
+      found = (listed ? Promise.resolve(listed) : deps.programmes.getProgramme(programmeId)).then((p) =>
+        p ? { rules: parseReminderPolicy(p.settings), timeZone: p.timeZone } : null,
+      );
       cache.set(programmeId, found);
     }
     return found;
   };
   return {
     async openProgrammes(now) {
-      const programmes = await deps.programmes.listProgrammes();
       const open = programmes.filter((p) => isAllowedTime(toLocal(now, p.timeZone), parseReminderPolicy(p.settings)));
       return open.length === programmes.length ? "all" : open.map((p) => p.id);
     },

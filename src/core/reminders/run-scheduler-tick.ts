@@ -56,7 +56,8 @@ export async function runSchedulerTick({
   let planned = 0;
   let skippedAtPlan = 0;
   let deferred = 0;
-  for (const programme of await deps.programmes.listProgrammes()) {
+  const programmes = await deps.programmes.listProgrammes();
+  for (const programme of programmes) {
     const input = await loadPlannerInput({ deps, facts, programme, now: at, platforms });
     const due = dueOccasions(input, at);
     if (due.length === 0) continue;
@@ -80,7 +81,7 @@ export async function runSchedulerTick({
     now: at,
     workerId: workerId ?? `tick-${globalThis.crypto.randomUUID()}`,
     policy: retry,
-    timing: programmeSendTiming(deps),
+    timing: programmeSendTiming(deps, programmes),
   });
   if (planned || sent.sent || sent.failed)
     deps.logger.info({ planned, skippedAtPlan, deferred, ...sent, at: at.toISOString() }, "scheduler tick");
