@@ -65,9 +65,15 @@ export type DeliveryStore = {
     at: Date;
     error?: string;
   }): Promise<boolean>;
+  /**
+   * Records messages sent outside the dispatcher (a digest posted by a staff member), so the outbox knows
+   * everything that went to a channel. Keys are unique; a repeated key is ignored.
+   */
+  recordSent(items: (NewDelivery & { sentAt: Date; platformMessageId: string })[]): Promise<number>;
   list(filter?: {
     programmeId?: string;
     statuses?: DeliveryStatus[];
+    kinds?: string[];
     since?: Date;
     limit?: number;
   }): Promise<Delivery[]>;

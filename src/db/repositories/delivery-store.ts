@@ -52,6 +52,28 @@ export function createDeliveryStore(prisma: PrismaClient): DeliveryStore {
       return result.count;
     },
 
+    async recordSent(items) {
+      if (items.length === 0) return 0;
+      const result = await prisma.delivery.createMany({
+        data: items.map((d) => ({
+          key: d.key,
+          programmeId: d.programmeId,
+          kind: d.kind,
+          teamId: d.teamId,
+          target: d.target,
+          occasion: d.occasion,
+          scheduledFor: d.scheduledFor,
+          payload: (d.payload ?? undefined) as Prisma.InputJsonValue | undefined,
+          status: "sent",
+          attempts: 1,
+          sentAt: d.sentAt,
+          platformMessageId: d.platformMessageId,
+        })),
+        skipDuplicates: true,
+      });
+      return result.count;
+    },
+
     async existingKeys(keys) {
       if (keys.length === 0) return new Set();
       const rows = await prisma.delivery.findMany({ where: { key: { in: keys } }, select: { key: true } });
@@ -113,6 +135,7 @@ export function createDeliveryStore(prisma: PrismaClient): DeliveryStore {
         where: {
           ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
           ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
+          ...(filter.kinds ? { kind: { in: filter.kinds } } : {}),
           ...(filter.since ? { scheduledFor: { gte: filter.since } } : {}),
         },
         orderBy: [{ scheduledFor: "desc" }, { key: "asc" }],
