@@ -72,7 +72,6 @@ async function waitingInOutbox(deps: CoreDeps, programme: Programme, at: Date): 
   const rules = parseReminderPolicy(programme.settings);
   return rows
     .filter((d) => d.status === "pending" || (d.leaseUntil !== null && d.leaseUntil <= at))
-    .filter((d) => d.createdAt <= at)
     .map((d) => fromOutbox(d, at, rules, programme.timeZone));
 }
 

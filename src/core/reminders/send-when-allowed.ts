@@ -1,4 +1,5 @@
 import { formatLocal } from "../programme/local-time.js";
+import type { Programme } from "../programme/types.js";
 import {
   isAllowedTime,
   isBankHoliday,
@@ -7,6 +8,7 @@ import {
   type SendingRules,
   toLocal,
 } from "./allowed-time.js";
+import { parseReminderPolicy } from "./reminder-policy.js";
 
 /** When an occasion that has become sendable may really go out: now, later (deferred), or never (skip). */
 export type SendDecision = { sendAt: Date; deferred: boolean } | { skip: string };
@@ -48,4 +50,10 @@ export function sendWhenAllowed(input: {
 /** The first allowed instant at or after `at` (for retries: a back-off must not land in quiet time). */
 export function firstAllowedFrom(at: Date, rules: SendingRules, timeZone: string): Date {
   return nextAllowedTime(toLocal(at, timeZone), rules).toJSDate();
+}
+
+/** Why nothing goes out for this programme at `at` ("a weekend"), or null when reminders may go out. */
+export function quietNow(programme: Pick<Programme, "settings" | "timeZone">, at: Date): string | null {
+  const rules = parseReminderPolicy(programme.settings);
+  return isAllowedTime(toLocal(at, programme.timeZone), rules) ? null : quietReason(at, rules, programme.timeZone);
 }
