@@ -55,19 +55,23 @@ describe("the README tour in a real browser, from a fresh start", () => {
   };
   const status = () => page.locator("#clock-status").textContent();
 
-  it("step 1: a team member picked in I am lands in their team channel, on the day the first update opens", SLOW, async () => {
-    await page.goto(server.url);
-    await expect(page.locator("h1").textContent()).resolves.toContain("Innovators");
-    await page.getByLabel("I am").selectOption("aisha-rahman");
-    await expect.poll(() => page.locator("#channel-title").textContent()).toBe("# tower-hamlets");
-    // A weekday morning inside the programme (Mon 24 Oct 2022, 09:00, plus the seconds since start-up).
-    expect(await page.locator("#clock-now").textContent()).toMatch(/^Mon 24 Oct 2022, 09:0\d$/);
-    // The scheduler's first run posted the announcement, with its Update button.
-    await expect
-      .poll(() => messages().first().textContent(), SLOW)
-      .toContain("The October 2022 progress update is open");
-    await expect(messages().first().getByRole("button", { name: "Update" }).count()).resolves.toBe(1);
-  });
+  it(
+    "step 1: a member picked in I am lands in their team channel on the day the first update opens",
+    SLOW,
+    async () => {
+      await page.goto(server.url);
+      await expect(page.locator("h1").textContent()).resolves.toContain("Innovators");
+      await page.getByLabel("I am").selectOption("aisha-rahman");
+      await expect.poll(() => page.locator("#channel-title").textContent()).toBe("# tower-hamlets");
+      // A weekday morning inside the programme (Mon 24 Oct 2022, 09:00, plus the seconds since start-up).
+      expect(await page.locator("#clock-now").textContent()).toMatch(/^Mon 24 Oct 2022, 09:0\d$/);
+      // The scheduler's first run posted the announcement, with its Update button.
+      await expect
+        .poll(() => messages().first().textContent(), SLOW)
+        .toContain("The October 2022 progress update is open");
+      await expect(messages().first().getByRole("button", { name: "Update" }).count()).resolves.toBe(1);
+    },
+  );
 
   it("step 2: answers a question and the commands, privately", SLOW, async () => {
     await say("How much grant does each team get?");
