@@ -108,3 +108,36 @@ describe("retries and expired leases do not drift into quiet hours", () => {
     expect(slack.sent).toHaveLength(1);
   });
 });
+
+describe("each programme keeps its own sending hours", () => {
+  it("sends for a programme without quiet hours while another's rows wait for its morning", async () => {
+    // "anytime" allows every hour; "mini" keeps the default 20:00–08:00 and weekends.
+    const anytime = { quietHours: { start: "00:00", end: "00:00" }, skipWeekends: false, bankHolidays: false };
+    await load("monday-session", "2022-11-25T22:00:00Z", anytime);
+    await importProgramme(db.prisma, loadProgrammeFile("test/fixtures/reminders/mini-programme.yaml"));
+    const staffChannel = (slug: string) =>
+      db.prisma.channel.findFirstOrThrow({ where: { purpose: "staff", programme: { slug } } });
+    const alert = async (slug: string) => {
+      const channel = await staffChannel(slug);
+      return {
+        key: `test-alert:${slug}`,
+        programmeId: channel.programmeId,
+        kind: "staff-alert",
+        teamId: null,
+        target: channel.id,
+        occasion: `test:${slug}`,
+        scheduledFor: new Date("2022-11-25T21:59:00Z"),
+        payload: { message: { summary: `alert for ${slug}`, blocks: [] } },
+      };
+    };
+    await deps.deliveries!.enqueue([await alert("monday"), await alert("mini")], clock.now());
+
+    await tickAt("2022-11-25T22:00:00Z");
+    const sent = () => slack.sent.map((s) => s.message.summary).filter((t) => t.startsWith("alert for"));
+    expect(sent()).toEqual(["alert for monday"]);
+    await tickAt("2022-11-26T12:00:00Z");
+    expect(sent()).toEqual(["alert for monday"]);
+    await tickAt("2022-11-28T08:00:00Z");
+    expect(sent()).toEqual(["alert for monday", "alert for mini"]);
+  });
+});
