@@ -84,6 +84,14 @@ describe("the server catches up after Friday-night downtime on Monday 08:00, and
     const friday = await jump("2022-11-25T22:00");
     expect(friday.tick).toMatchObject({ sent: 0, deferred: 12 });
     expect((await jump("2022-11-26T10:00")).tick.sent).toBe(0);
+    // The dry run (joining the running server's database) sees the 12 playground nudges waiting in the
+    // outbox and the 24 Slack/Teams ones the planner would add: all 36 go out at Monday 08:00.
+    const monday = (await due("2022-11-28T08:00:00Z")).filter((r) => r.kind === "cycle-nudge") as (DueRow & {
+      source: string;
+    })[];
+    expect(monday.filter((r) => r.source === "outbox")).toHaveLength(12);
+    expect(monday).toHaveLength(36);
+    expect(await due("2022-11-27T10:00:00Z")).toEqual([]);
     expect((await jump("2022-11-28T07:59")).tick.sent).toBe(0);
     expect((await jump("2022-11-28T08:00")).tick.sent).toBe(12);
     expect((await jump("2022-11-28T08:05")).tick.sent).toBe(0);
