@@ -1,4 +1,4 @@
-import type { Message } from "../messages/message.js";
+import { type Message, plainText, type RichText } from "../messages/message.js";
 import { formatLocal } from "../programme/local-time.js";
 import type { Actor } from "../programme/types.js";
 import type { Command, CommandContext } from "./command.js";
@@ -19,13 +19,16 @@ export async function describeNext({ deps, actor }: Pick<CommandContext, "deps" 
   const [session] = await deps.programmes.listSessions(programme.id, { teamId, from: now }).then(onlyFor(actor));
   const [milestone] = await deps.programmes.listMilestones(programme.id, { teamId, from: now }).then(onlyFor(actor));
   const tz = programme.timeZone;
-  const fields: { label: string; value: string }[] = [];
+  const fields: { label: string; value: RichText }[] = [];
   if (session) {
-    const where = session.joinUrl ? ` — join: ${session.joinUrl}` : session.location ? ` — ${session.location}` : "";
-    fields.push({
-      label: "Next coaching session",
-      value: `${session.title}, ${formatLocal(session.startsAt, tz)}${session.coach ? ` with ${session.coach}` : ""}${where}`,
-    });
+    const what = `${session.title}, ${formatLocal(session.startsAt, tz)}${session.coach ? ` with ${session.coach}` : ""}`;
+    // A joining link is a link on every platform (each renderer checks the URL before making it one).
+    const where: RichText = session.joinUrl
+      ? [" — ", { link: session.joinUrl, label: "join the meeting" }]
+      : session.location
+        ? [` — ${session.location}`]
+        : [];
+    fields.push({ label: "Next coaching session", value: [what, ...where] });
   } else fields.push({ label: "Next coaching session", value: "None scheduled." });
   fields.push({
     label: "Next milestone",
@@ -33,7 +36,7 @@ export async function describeNext({ deps, actor }: Pick<CommandContext, "deps" 
   });
   const heading = team ? `Coming up for ${team.name}` : `Coming up in ${programme.name}`;
   return {
-    summary: `${heading}: ${fields.map((f) => `${f.label}: ${f.value}`).join("; ")}`,
+    summary: `${heading}: ${fields.map((f) => `${f.label}: ${plainText(f.value)}`).join("; ")}`,
     blocks: [
       { type: "header", text: heading },
       { type: "fields", fields },

@@ -28,12 +28,17 @@ export const digestCommand: Command = {
   },
 };
 
-/** The preview's "Post to staff channels" button; value = month. */
+/**
+ * The preview's "Post to staff channels" button (value = month), and "Post again" on the confirmation
+ * shown when that month's digest was already posted (value = "<month>:again").
+ */
 export const postDigestAction: ActionHandler = {
   action: "digest.post",
   staffOnly: true,
   async run({ deps, actor, value }) {
-    if (!MONTH.test(value)) throw new AppError("invalid_input", "That button has lost its month. Run `digest` again.");
-    return privateReply(await postDigest({ deps, actor, month: value }));
+    const [month = "", flag] = value.split(":");
+    if (!MONTH.test(month) || (flag !== undefined && flag !== "again"))
+      throw new AppError("invalid_input", "That button has lost its month. Run `digest` again.");
+    return privateReply(await postDigest({ deps, actor, month, again: flag === "again" }));
   },
 };

@@ -24,7 +24,12 @@ export async function passToStaff({
 }): Promise<FaqAnswer> {
   const queued = { programmeId, platform: asker.platform, askerExternalId: asker.externalId, question };
   if (!(await deps.faq.findOpenQuestion(queued))) {
-    const recorded = await deps.faq.recordUnanswered({ ...queued, memberId: asker.memberId, replyTo: asker.replyTo });
+    const recorded = await deps.faq.recordUnanswered({
+      ...queued,
+      memberId: asker.memberId,
+      replyTo: asker.replyTo,
+      createdAt: deps.clock.now(),
+    });
     deps.logger.info({ programmeId, questionId: recorded.id }, "question passed to staff");
   }
   return { ...declined, answer: UNKNOWN_PASSED_ON };

@@ -33,6 +33,8 @@ export type NewDelivery = Pick<
   /** "skipped" records an occasion the planner already knows will not be sent (with `reason`). */
   status?: "pending" | "skipped";
   reason?: string;
+  /** Not before this instant: an occasion that came due in quiet time waits for the next allowed time. */
+  nextAttemptAt?: Date;
 };
 
 export type DeliveryStore = {
@@ -42,9 +44,16 @@ export type DeliveryStore = {
   existingKeys(keys: string[]): Promise<Set<string>>;
   /**
    * Atomically claims up to `limit` rows that are due (pending and due, or claimed with an expired lease),
-   * so two dispatchers never hold the same row. Each claim counts as an attempt.
+   * so two dispatchers never hold the same row. Each claim counts as an attempt. With `programmeIds`, only
+   * rows of those programmes (the ones in allowed sending time now) are claimed.
    */
-  claimDue(input: { now: Date; leaseMs: number; workerId: string; limit: number }): Promise<Delivery[]>;
+  claimDue(input: {
+    now: Date;
+    leaseMs: number;
+    workerId: string;
+    limit: number;
+    programmeIds?: string[];
+  }): Promise<Delivery[]>;
   /** Only succeeds while this worker still holds the claim. */
   markSent(input: { id: string; workerId: string; at: Date; messageId: string }): Promise<boolean>;
   markRetry(input: { id: string; workerId: string; nextAttemptAt: Date; error: string }): Promise<boolean>;
@@ -56,9 +65,15 @@ export type DeliveryStore = {
     at: Date;
     error?: string;
   }): Promise<boolean>;
+  /**
+   * Records messages sent outside the dispatcher (a digest posted by a staff member), so the outbox knows
+   * everything that went to a channel. Keys are unique; a repeated key is ignored.
+   */
+  recordSent(items: (NewDelivery & { sentAt: Date; platformMessageId: string })[]): Promise<number>;
   list(filter?: {
     programmeId?: string;
     statuses?: DeliveryStatus[];
+    kinds?: string[];
     since?: Date;
     limit?: number;
   }): Promise<Delivery[]>;

@@ -5,6 +5,7 @@ import type { Channel } from "../programme/types.js";
 import { alertStaffChannelInactive } from "./alert-staff.js";
 import type { Delivery, DeliveryStore } from "./delivery-store.js";
 import { defaultRetryPolicy, describeError, isPermanent, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
+import type { SendTiming } from "./send-timing.js";
 
 export type RenderResult = { message: Message } | { skip: string };
 
@@ -17,7 +18,8 @@ export type DispatchResult = { sent: number; skipped: number; failed: number; re
  * Claims due deliveries and sends them: claim (with a lease) → render → send through the channel's
  * platform gateway → mark sent with the platform's message id. Every claimed row ends sent, skipped or
  * failed with a reason, or goes back to pending with a next attempt time. A row whose payload carries a
- * ready `message` (staff alerts) is sent as is.
+ * ready `message` (staff alerts) is sent as is. With `timing`, only programmes in allowed sending time are
+ * served, and a retry waits for allowed time too.
  */
 export async function dispatchDeliveries(input: {
   deps: CoreDeps;
@@ -26,6 +28,7 @@ export async function dispatchDeliveries(input: {
   now: Date;
   workerId: string;
   policy?: RetryPolicy;
+  timing?: SendTiming;
   batchSize?: number;
   /** Upper bound on batches per call so one tick cannot run forever. */
   maxBatches?: number;
@@ -33,8 +36,12 @@ export async function dispatchDeliveries(input: {
   const { deliveries, now, workerId } = input;
   const policy = input.policy ?? defaultRetryPolicy;
   const result: DispatchResult = { sent: 0, skipped: 0, failed: 0, retried: 0 };
+  const open = input.timing ? await input.timing.openProgrammes(now) : "all";
+  if (open !== "all" && open.length === 0) return result;
+  const programmeIds = open === "all" ? undefined : open;
   for (let batch = 0; batch < (input.maxBatches ?? 50); batch++) {
-    const claimed = await deliveries.claimDue({ now, leaseMs: policy.leaseMs, workerId, limit: input.batchSize ?? 25 });
+    const limit = input.batchSize ?? 25;
+    const claimed = await deliveries.claimDue({ now, leaseMs: policy.leaseMs, workerId, limit, programmeIds });
     if (claimed.length === 0) break;
     for (const delivery of claimed) {
       const outcome = await deliverOne({ ...input, policy, delivery });
@@ -53,6 +60,7 @@ async function deliverOne(input: {
   now: Date;
   workerId: string;
   policy: RetryPolicy;
+  timing?: SendTiming;
   delivery: Delivery;
 }): Promise<Outcome> {
   const { deps, deliveries, delivery, now, workerId } = input;
@@ -101,7 +109,12 @@ async function deliverOne(input: {
     if (delivery.attempts >= input.policy.maxAttempts) {
       return done("failed", `gave up after ${delivery.attempts} attempts: ${why}`, why);
     }
-    const nextAttemptAt = new Date(now.getTime() + retryDelayMs(error, delivery.attempts, input.policy));
+    const backOff = new Date(now.getTime() + retryDelayMs(error, delivery.attempts, input.policy));
+    const nextAttemptAt = input.timing ? await input.timing.firstAllowedFrom(delivery.programmeId, backOff) : backOff;
+    if (expiresAt && nextAttemptAt >= new Date(expiresAt)) {
+      const when = nextAttemptAt.toISOString();
+      return done("failed", `${why}; the next allowed time to try again (${when}) is too late to be useful`, why);
+    }
     await deliveries.markRetry({ id: delivery.id, workerId, nextAttemptAt, error: why });
     log.warn({ err: error, attempt: delivery.attempts, nextAttemptAt }, "delivery failed; will retry");
     return "retried";

@@ -45,10 +45,11 @@ export type FaqRepository = {
   ): Promise<FaqEntry>;
   updateEntry(id: string, patch: Partial<Pick<FaqEntry, "answer" | "active" | "question">>): Promise<FaqEntry>;
 
+  /** `createdAt` comes from the core's clock (the playground's clock may be in 2022). */
   recordUnanswered(
     input: Pick<
       UnansweredQuestion,
-      "programmeId" | "memberId" | "platform" | "askerExternalId" | "replyTo" | "question"
+      "programmeId" | "memberId" | "platform" | "askerExternalId" | "replyTo" | "question" | "createdAt"
     >,
   ): Promise<UnansweredQuestion>;
   /** The same person's identical open question, so asking twice does not queue it twice. */

@@ -44,6 +44,11 @@ export type Occasion = {
   expiresAt: Date;
   /** Set when the planner already knows it will not be sent (recorded as skipped with this reason). */
   skipReason?: string;
+  /**
+   * Set when it is due but `now` is quiet time (night, weekend, bank holiday): it waits in the outbox
+   * until this instant, the next allowed time, which is still before it stops being useful.
+   */
+  deferredUntil?: Date;
   payload: OccasionPayload;
 };
 

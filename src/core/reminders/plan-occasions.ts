@@ -1,6 +1,7 @@
 import type { Occasion, PlannerInput } from "./occasion.js";
 import { planCycleReminders } from "./plan-cycle-reminders.js";
 import { planMilestoneReminders, planSessionReminders } from "./plan-event-reminders.js";
+import { sendWhenAllowed } from "./send-when-allowed.js";
 
 /**
  * The pure planner: every reminder occasion for one programme's data, with its send time already moved
@@ -14,7 +15,9 @@ export function planOccasions(input: PlannerInput): Occasion[] {
 
 /**
  * What is due at `now`: scheduled at or before it and within the catch-up window (so a restart after
- * downtime still considers what it missed). Stale ones are returned too, marked with a skip reason, so the
+ * downtime still considers what it missed). Each one is checked against `now` itself, since a missed
+ * occasion caught up later may fall in quiet time: it is then deferred to the next allowed time if that
+ * is still useful, or marked skipped. Stale ones are returned too, marked with a skip reason, so the
  * outbox records them as skipped instead of dropping them silently.
  */
 export function dueOccasions(
@@ -25,9 +28,17 @@ export function dueOccasions(
   const from = now.getTime() - windowMs;
   return planOccasions(input)
     .filter((o) => o.scheduledFor.getTime() <= now.getTime() && o.scheduledFor.getTime() > from)
-    .map((o) =>
-      !o.skipReason && o.expiresAt.getTime() <= now.getTime()
-        ? { ...o, skipReason: "stale: missed while the scheduler was not running, and no longer useful" }
-        : o,
-    );
+    .map((o): Occasion => {
+      if (o.skipReason) return o;
+      if (o.expiresAt.getTime() <= now.getTime())
+        return { ...o, skipReason: "stale: missed while the scheduler was not running, and no longer useful" };
+      const decision = sendWhenAllowed({
+        now,
+        expiresAt: o.expiresAt,
+        rules: input.policy,
+        timeZone: input.programme.timeZone,
+      });
+      if ("skip" in decision) return { ...o, skipReason: decision.skip };
+      return decision.deferred ? { ...o, deferredUntil: decision.sendAt } : o;
+    });
 }

@@ -1,7 +1,9 @@
 import type { CoreDeps } from "../deps.js";
 import { buildDigest } from "../digests/build-digest.js";
 import { buildMissingNote } from "../digests/build-missing-note.js";
+import { lastDigestPost } from "../digests/digest-posts.js";
 import type { DeliveryRenderer, RenderResult } from "../outbox/dispatch-deliveries.js";
+import { formatLocal } from "../programme/local-time.js";
 import type { Channel } from "../programme/types.js";
 import { type OccasionPayload, submittedKey } from "./occasion.js";
 import type { ReminderFacts } from "./reminder-facts.js";
@@ -38,8 +40,13 @@ export function occasionRenderer(deps: CoreDeps, facts: ReminderFacts): Delivery
         const note = await buildMissingNote({ deps, programmeId: programme.id, month: payload.month ?? "" });
         return note ? { message: note } : { skip: "every team has submitted" };
       }
-      case "cycle-digest":
-        return { message: await buildDigest({ deps, programmeId: programme.id, month: payload.month ?? "" }) };
+      case "cycle-digest": {
+        const month = payload.month ?? "";
+        // One digest per cycle: a staff member already posted this month's digest by hand.
+        const earlier = await lastDigestPost({ deps, programmeId: programme.id, month, byStaffOnly: true });
+        if (earlier) return { skip: `already posted by ${earlier.by} at ${formatLocal(earlier.at, tz)}` };
+        return { message: await buildDigest({ deps, programmeId: programme.id, month }) };
+      }
       case "cycle-late-note":
         return renderLateNote(base);
     }

@@ -6,10 +6,12 @@ import type { Platform } from "../programme/types.js";
 import { loadPlannerInput } from "./load-planner-input.js";
 import type { Occasion } from "./occasion.js";
 import { dueOccasions } from "./plan-occasions.js";
+import { programmeSendTiming } from "./programme-send-timing.js";
 import type { ReminderFacts } from "./reminder-facts.js";
 import { occasionRenderer } from "./render-occasion.js";
 
-export type TickResult = { planned: number; sent: number; skipped: number; failed: number };
+/** `deferred`: of the newly planned, how many came due in quiet time and wait for the next allowed time. */
+export type TickResult = { planned: number; sent: number; skipped: number; failed: number; deferred: number };
 
 export function reminderPorts(deps: CoreDeps): { deliveries: DeliveryStore; facts: ReminderFacts } {
   if (!deps.deliveries || !deps.reminderFacts)
@@ -28,6 +30,7 @@ export function toNewDelivery(o: Occasion): NewDelivery {
     scheduledFor: o.scheduledFor,
     payload: o.payload,
     ...(o.skipReason ? { status: "skipped" as const, reason: o.skipReason } : {}),
+    ...(o.deferredUntil && !o.skipReason ? { nextAttemptAt: o.deferredUntil } : {}),
   };
 }
 
@@ -52,17 +55,20 @@ export async function runSchedulerTick({
   const platforms = Object.keys(deps.gateways) as Platform[];
   let planned = 0;
   let skippedAtPlan = 0;
-  for (const programme of await deps.programmes.listProgrammes()) {
+  let deferred = 0;
+  const programmes = await deps.programmes.listProgrammes();
+  for (const programme of programmes) {
     const input = await loadPlannerInput({ deps, facts, programme, now: at, platforms });
     const due = dueOccasions(input, at);
     if (due.length === 0) continue;
     // Most due occasions are already in the outbox from an earlier tick: insert only the new ones.
     const known = await deliveries.existingKeys(due.map((o) => o.key));
     const fresh = due.filter((o) => !known.has(o.key)).map(toNewDelivery);
-    planned += await deliveries.enqueue(
-      fresh.filter((d) => d.status !== "skipped"),
-      at,
-    );
+    const toSend = fresh.filter((d) => d.status !== "skipped");
+    const insertedToSend = await deliveries.enqueue(toSend, at);
+    planned += insertedToSend;
+    // Another server may have inserted some first; count ours only when all went in (the common case).
+    if (insertedToSend === toSend.length) deferred += toSend.filter((d) => d.nextAttemptAt).length;
     skippedAtPlan += await deliveries.enqueue(
       fresh.filter((d) => d.status === "skipped"),
       at,
@@ -75,8 +81,9 @@ export async function runSchedulerTick({
     now: at,
     workerId: workerId ?? `tick-${globalThis.crypto.randomUUID()}`,
     policy: retry,
+    timing: programmeSendTiming(deps, programmes),
   });
   if (planned || sent.sent || sent.failed)
-    deps.logger.info({ planned, skippedAtPlan, ...sent, at: at.toISOString() }, "scheduler tick");
-  return { planned, sent: sent.sent, skipped: skippedAtPlan + sent.skipped, failed: sent.failed };
+    deps.logger.info({ planned, skippedAtPlan, deferred, ...sent, at: at.toISOString() }, "scheduler tick");
+  return { planned, sent: sent.sent, skipped: skippedAtPlan + sent.skipped, failed: sent.failed, deferred };
 }

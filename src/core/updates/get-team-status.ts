@@ -1,5 +1,6 @@
 import type { CoreDeps } from "../deps.js";
 import type { Block, Message } from "../messages/message.js";
+import { possessive } from "../messages/possessive.js";
 import { formatLocal } from "../programme/local-time.js";
 import { type Actor, isStaff } from "../programme/types.js";
 import { getEditability } from "./check-editable.js";
@@ -33,9 +34,9 @@ export async function getTeamStatus({ deps, actor }: { deps: CoreDeps; actor: Ac
   let line: string;
   if (update?.status === "submitted") {
     const when = update.submittedAt ? formatLocal(update.submittedAt, tz) : "";
-    line = `✅ ${team.name}'s ${label} update is submitted${update.late ? " (late)" : ""} — by ${await who(update.submittedById)} on ${when}.`;
+    line = `✅ ${possessive(team.name)} ${label} update is submitted${update.late ? " (late)" : ""} — by ${await who(update.submittedById)} on ${when}.`;
   } else if (update) {
-    line = `📝 ${team.name}'s ${label} update is a draft (last saved by ${await who(update.updatedById)} on ${formatLocal(update.updatedAt, tz)}). It isn't submitted yet.`;
+    line = `📝 ${possessive(team.name)} ${label} update is a draft (last saved by ${await who(update.updatedById)} on ${formatLocal(update.updatedAt, tz)}). It isn't submitted yet.`;
   } else {
     line = `⏳ ${team.name} hasn't started its ${label} update yet.`;
   }

@@ -1,5 +1,5 @@
 import type { Delivery, DeliveryStore } from "../../core/outbox/delivery-store.js";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 
 type Row = Omit<Delivery, "payload"> & { payload: unknown };
 
@@ -45,6 +45,29 @@ export function createDeliveryStore(prisma: PrismaClient): DeliveryStore {
           payload: (d.payload ?? undefined) as Prisma.InputJsonValue | undefined,
           status: d.status ?? "pending",
           reason: d.reason ?? null,
+          nextAttemptAt: d.nextAttemptAt ?? null,
+        })),
+        skipDuplicates: true,
+      });
+      return result.count;
+    },
+
+    async recordSent(items) {
+      if (items.length === 0) return 0;
+      const result = await prisma.delivery.createMany({
+        data: items.map((d) => ({
+          key: d.key,
+          programmeId: d.programmeId,
+          kind: d.kind,
+          teamId: d.teamId,
+          target: d.target,
+          occasion: d.occasion,
+          scheduledFor: d.scheduledFor,
+          payload: (d.payload ?? undefined) as Prisma.InputJsonValue | undefined,
+          status: "sent",
+          attempts: 1,
+          sentAt: d.sentAt,
+          platformMessageId: d.platformMessageId,
         })),
         skipDuplicates: true,
       });
@@ -57,8 +80,9 @@ export function createDeliveryStore(prisma: PrismaClient): DeliveryStore {
       return new Set(rows.map((r) => r.key));
     },
 
-    async claimDue({ now, leaseMs, workerId, limit }) {
+    async claimDue({ now, leaseMs, workerId, limit, programmeIds }) {
       const leaseUntil = new Date(now.getTime() + leaseMs);
+      const only = programmeIds ? Prisma.sql`AND "programmeId" = ANY(${programmeIds}::text[])` : Prisma.empty;
       // One statement: the sub-select locks due rows and skips rows another dispatcher holds, so two
       // dispatchers on one database never claim the same row. An expired lease (a crash between claim
       // and send) makes the row claimable again.
@@ -68,8 +92,8 @@ export function createDeliveryStore(prisma: PrismaClient): DeliveryStore {
                "attempts" = "attempts" + 1, "updatedAt" = ${now}
          WHERE "id" IN (
            SELECT "id" FROM "Delivery"
-            WHERE ("status" = 'pending' AND COALESCE("nextAttemptAt", "scheduledFor") <= ${now})
-               OR ("status" = 'claimed' AND "leaseUntil" <= ${now})
+            WHERE (("status" = 'pending' AND COALESCE("nextAttemptAt", "scheduledFor") <= ${now})
+               OR ("status" = 'claimed' AND "leaseUntil" <= ${now})) ${only}
             ORDER BY "scheduledFor" ASC
             LIMIT ${limit}
             FOR UPDATE SKIP LOCKED)
@@ -111,6 +135,7 @@ export function createDeliveryStore(prisma: PrismaClient): DeliveryStore {
         where: {
           ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
           ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
+          ...(filter.kinds ? { kind: { in: filter.kinds } } : {}),
           ...(filter.since ? { scheduledFor: { gte: filter.since } } : {}),
         },
         orderBy: [{ scheduledFor: "desc" }, { key: "asc" }],

@@ -13,6 +13,7 @@ import { findPlaygroundProgramme, listPeople } from "./playground-directory.js";
 import { renderPlaygroundPage } from "./render/render-page.js";
 
 const asset = (name: string) => readFileSync(new URL(`./public/${name}`, import.meta.url), "utf8");
+const favicon = readFileSync(new URL("./public/favicon.ico", import.meta.url));
 
 /**
  * The local playground: a small web chat at / over the same core as Slack and Teams, with an in-memory
@@ -34,13 +35,39 @@ export async function createLocalPlatform({ deps }: PlatformFactoryInput): Promi
 
   // A programme that has already ended would show a dead demo: start the movable clock inside it.
   const programme = await findPlaygroundProgramme(deps);
-  if (programme && isPlaygroundClock(deps.clock)) deps.clock.jumpTo(startingTime(programme, deps.clock.now()));
+  const movable = programme !== null && isPlaygroundClock(deps.clock);
+  let firstRun: Promise<void> = Promise.resolve();
+  if (programme && isPlaygroundClock(deps.clock)) {
+    const [firstCycle] = (await deps.programmes.listCycles(programme.id)).sort((a, b) => +a.opensAt - +b.opensAt);
+    deps.clock.jumpTo(startingTime(programme, deps.clock.now(), firstCycle?.opensAt));
+  }
 
   return {
     name: "playground",
     gateway,
+    // Run the scheduler once at the starting time, so what is due then (the update announcement) is in
+    // the channels when the page first opens rather than after the first cron minute. In the background:
+    // start-up does not wait for it (the outbox keeps it exactly-once beside the cron tick).
+    start: async () => {
+      if (!movable) return;
+      firstRun = runSchedulerTick({ deps })
+        .then(() => undefined)
+        .catch((error: unknown) => deps.logger.error({ err: error }, "playground: the first scheduler run failed"));
+    },
+    stop: async () => {
+      await firstRun;
+    },
     routes: [
       { method: "GET", path: "/", handler: (req, res) => page(req, res) },
+      {
+        method: "GET",
+        path: "/favicon.ico",
+        handler: (_req, res) => {
+          res.setHeader("content-type", "image/x-icon");
+          res.setHeader("cache-control", "public, max-age=86400");
+          res.end(favicon);
+        },
+      },
       { method: "*", path: "/playground/api/*", handler: api },
       {
         method: "GET",

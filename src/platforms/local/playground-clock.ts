@@ -30,10 +30,16 @@ export function isPlaygroundClock(clock: Clock): clock is PlaygroundClock {
 }
 
 /**
- * Where the demo starts: now, if now falls inside the programme; otherwise 09:00 local on the programme's
- * first day, so a newcomer in a later year still sees a live programme rather than one that ended.
+ * Where the demo starts: now, if now falls inside the programme. Otherwise (a newcomer in a later year)
+ * where the README's tour works: the first monthly update's opening time, when the teams get the "update is
+ * open" announcement and `update` opens the form (Mon 24 Oct 2022, 09:00 for the seed); without reporting
+ * cycles, 09:00 on the programme's first weekday.
  */
-export function startingTime(programme: Pick<Programme, "startsOn" | "endsOn" | "timeZone">, now: Date): Date {
+export function startingTime(
+  programme: Pick<Programme, "startsOn" | "endsOn" | "timeZone">,
+  now: Date,
+  firstCycleOpensAt?: Date | null,
+): Date {
   const zone = programme.timeZone;
   // Programme dates are calendar days stored as UTC midnight: read the day, then place it in the zone.
   const day = (d: Date) => DateTime.fromISO(d.toISOString().slice(0, 10), { zone });
@@ -41,5 +47,11 @@ export function startingTime(programme: Pick<Programme, "startsOn" | "endsOn" | 
   const afterLast = day(programme.endsOn).plus({ days: 1 });
   const current = DateTime.fromJSDate(now, { zone });
   if (current >= first && current < afterLast) return now;
-  return first.set({ hour: 9 }).toJSDate();
+  if (firstCycleOpensAt) {
+    const opens = DateTime.fromJSDate(firstCycleOpensAt, { zone });
+    if (opens >= first && opens < afterLast) return firstCycleOpensAt;
+  }
+  let start = first.set({ hour: 9 });
+  while (start.weekday >= 6) start = start.plus({ days: 1 });
+  return start.toJSDate();
 }

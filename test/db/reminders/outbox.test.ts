@@ -46,13 +46,19 @@ const minutes = (n: number) => n * 60_000;
 
 describe("outbox: exactly once", () => {
   it("sends a due reminder once, however many ticks and restarts follow", async () => {
-    expect(await tick()).toEqual({ planned: 1, sent: 1, skipped: 0, failed: 0 });
+    expect(await tick()).toEqual({ planned: 1, sent: 1, skipped: 0, failed: 0, deferred: 0 });
     expect(slack.sentTo("C0ALPHA")).toHaveLength(1);
     expect(slack.sent[0]?.message.summary).toMatch(/QI coaching: Alpha \(November\) tomorrow at 14:00/);
     await tick();
     // A "restart": fresh deps and gateway on the same database.
     const restarted = makeDeps(db.prisma, DAY_BEFORE);
-    expect(await runSchedulerTick({ deps: restarted.deps })).toEqual({ planned: 0, sent: 0, skipped: 0, failed: 0 });
+    expect(await runSchedulerTick({ deps: restarted.deps })).toEqual({
+      planned: 0,
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+      deferred: 0,
+    });
     expect(restarted.slack.sent).toHaveLength(0);
     expect(slack.sent).toHaveLength(1);
     const [row] = await rows();

@@ -79,8 +79,9 @@ describe("monthly update life cycle", () => {
     expect(draft.ok && plainText(draft.confirmation.summary)).toMatch(
       /^Draft saved: the November 2022 update for Tower Hamlets/,
     );
+    // "Link Workers'" (not "Workers's"), saved at the core clock's time (not the database's).
     expect(text(await runCommand(deps, { identity: LIAM, text: "status" }))).toMatch(
-      /is a draft \(last saved by Aisha Rahman/,
+      /Link Workers' November 2022 update is a draft \(last saved by Aisha Rahman on Fri 25 Nov 2022, 10:00\)/,
     );
 
     const again = await openForm(LIAM);

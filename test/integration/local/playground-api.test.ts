@@ -43,20 +43,24 @@ describe("playground JSON API", () => {
     expect((await pg.get("channels?as=nobody")).status).toBe(404);
   });
 
-  it("answers a typed command and keeps a private reply to the person who asked", async () => {
+  it("answers a typed command and keeps it and its private reply to the person who typed it", async () => {
     const sent = await pg.post("send", { as: member, channel: "tower-hamlets", text: "/cohort next" });
     expect(sent.status).toBe(200);
     const mine = await pg.get(`messages?as=${member}&channel=tower-hamlets`);
     const [line, reply] = mine.body.messages;
     expect(line).toMatchObject({ author: "Aisha Rahman", mine: true, fromBot: false, html: "<p>/cohort next</p>" });
+    expect(line.private).toBe(true);
     expect(reply).toMatchObject({ author: "Cohort Bot", fromBot: true, private: true });
     expect(reply.html).toContain("Coming up for Tower Hamlets");
+    // The joining link is a link.
+    expect(reply.html).toMatch(/<a href="https:\/\/meet\.example\.org\/spi\/[^"]+"[^>]*>join the meeting<\/a>/);
     expect(mine.body.clock.label).toBe("Fri 25 Nov 2022, 10:00");
-    // A teammate sees the line typed in the channel, not the private reply.
+    // As with a Slack slash command, a teammate sees neither the typed line nor the private reply.
+    await pg.post("send", { as: member, channel: "tower-hamlets", text: "Is it going to rain in Tower Hamlets?" });
     const other = await pg.get("messages?as=liam-connor&channel=tower-hamlets");
-    expect(other.body.messages.map((m: { id: number }) => m.id)).toEqual([line.id]);
+    expect(other.body.messages).toEqual([]);
     const after = await pg.get(`messages?as=${member}&channel=tower-hamlets&after=${reply.id}`);
-    expect(after.body.messages).toEqual([]);
+    expect(after.body.messages.map((m: { private: boolean }) => m.private)).toEqual([true, true]);
   });
 
   it("escapes what people type", async () => {
@@ -126,6 +130,13 @@ describe("playground JSON API", () => {
     expect(rows.map((r) => r.team.key)).toEqual(["tower-hamlets"]);
     // The token is spent once the update is saved.
     expect((await pg.post("form", { as: member, token, values: valid })).status).toBe(410);
+
+    // The team's name ends in "s": "Link Workers' … update", not "Link Workers's".
+    await pg.post("send", { as: member, channel: "tower-hamlets", text: "status" });
+    const status = (await pg.get(`messages?as=${member}&channel=tower-hamlets`)).body.messages.at(-1);
+    expect(status.summary).toMatch(/^✅ Tower Hamlets Grow Our Own Link Workers' November 2022 update is submitted/);
+    // It was saved on the playground's clock (Fri 25 Nov 2022), not on the machine's.
+    expect(status.summary).toContain("on Fri 25 Nov 2022, 10:00");
   });
 
   it("runs button actions through the core", async () => {
@@ -141,17 +152,60 @@ describe("playground JSON API", () => {
     expect(update.body.form?.html).toContain("Monthly progress update");
   });
 
-  it("offers quick jumps from the programme's own schedule", async () => {
-    const { body } = await pg.get("state");
+  it("offers quick jumps to the moments the scheduler sends something, from its own plan", async () => {
+    const { body } = await pg.get(`state?as=${member}`);
     expect(body.programme.name).toBe("Social Prescribing Innovators Programme");
     expect(body.clock).toMatchObject({ adjustable: true, wall: "2022-11-25T10:00" });
-    const labels = body.quickJumps.map((j: { label: string }) => j.label);
-    expect(labels.some((l: string) => l.startsWith("Day before a coaching session"))).toBe(true);
-    expect(body.quickJumps).toContainEqual({ label: "2022-11 update due day (Wed 30 Nov)", to: "2022-11-30T09:00" });
+    // Tower Hamlets' December coaching is Tue 13 Dec 10:00: the day-before reminder goes Mon 12 Dec 10:00.
+    expect(body.quickJumps).toContainEqual({ label: "Coaching day-before: Mon 12 Dec 10:00", to: "2022-12-12T10:00" });
     expect(body.quickJumps).toContainEqual({
-      label: "Day after the 2022-11 due date: digest (Thu 1 Dec)",
+      label: "November update due day: Wed 30 Nov 09:00",
+      to: "2022-11-30T09:00",
+    });
+    // The staff note goes at noon, not at the 09:00 of the due-day jump.
+    expect(body.quickJumps).toContainEqual({
+      label: "Who is missing → staff: Wed 30 Nov 12:00",
+      to: "2022-11-30T12:00",
+    });
+    expect(body.quickJumps).toContainEqual({
+      label: "November digest → staff: Thu 1 Dec 09:00",
       to: "2022-12-01T09:00",
     });
+    // "Next" is the earliest of all, whoever it is for.
+    const [next] = body.quickJumps;
+    expect(next.next).toBe(true);
+    expect(next.label).toMatch(/^Next: \w{3} \d+ \w{3} \d\d:\d\d · /);
+    const later = body.quickJumps.slice(1).map((j: { to: string }) => j.to);
+    expect(later.every((to: string) => to >= next.to)).toBe(true);
+  });
+
+  it("sends a staff person to the staff channel with staff suggestions", async () => {
+    const { body } = await pg.get(`channels?as=${staff}`);
+    expect(body.home).toBe("staff");
+    expect(body.suggestions).toEqual(expect.arrayContaining(["digest", "unanswered"]));
+    expect(body.suggestions).not.toContain("update");
+    const member_ = await pg.get(`channels?as=${member}`);
+    expect(member_.body).toMatchObject({ home: "tower-hamlets" });
+    expect(member_.body.suggestions).toContain("update");
+  });
+
+  it("dates the unanswered questions on the playground's clock", async () => {
+    await pg.post("send", {
+      as: member,
+      channel: `dm:${member}`,
+      text: "Can our link workers bring their dogs to the QI training day?",
+    });
+    await pg.post("send", { as: staff, channel: "staff", text: "unanswered" });
+    const reply = (await pg.get(`messages?as=${staff}&channel=staff`)).body.messages.at(-1);
+    expect(reply.html).toContain("bring their dogs");
+    expect(reply.html).toContain("Aisha Rahman, Fri 25 Nov 2022, 10:00");
+  });
+
+  it("serves a favicon", async () => {
+    const res = await fetch(`${pg.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/x-icon");
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(100);
   });
 
   it("rejects a clock jump it cannot read", async () => {

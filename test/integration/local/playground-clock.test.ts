@@ -100,3 +100,47 @@ describe("playground clock control", () => {
     }
   });
 });
+
+describe("a fresh playground start on Saturday 1 Oct 2022, 09:00 (inside the programme)", () => {
+  let pg: Playground;
+  beforeAll(async () => {
+    pg = await startPlayground({ now: "2022-10-01T08:00:00Z", start: true });
+  });
+  afterAll(async () => {
+    await pg?.close();
+  });
+
+  const allMessages = async () => {
+    const { body } = await pg.get(`channels?as=${staff}`);
+    let count = 0;
+    for (const c of body.channels as { id: string }[])
+      count += (await pg.get(`messages?as=${staff}&channel=${encodeURIComponent(c.id)}`)).body.messages.length;
+    return count;
+  };
+
+  it("posts nothing that weekend, and what is still useful on Monday at 08:00", async () => {
+    // The first scheduler run happens at start: the kick-off milestone's 7-day reminder (Thu 29 Sep) waits.
+    await expect
+      .poll(() => pg.db.prisma.delivery.count({ where: { status: "pending" } }), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    const waiting = await pg.db.prisma.delivery.findMany({ where: { status: "pending" } });
+    expect(new Set(waiting.map((d) => d.nextAttemptAt?.toISOString()))).toEqual(new Set(["2022-10-03T07:00:00.000Z"]));
+    expect(await allMessages()).toBe(0);
+
+    for (const to of ["2022-10-01T09:05", "2022-10-01T18:00", "2022-10-02T12:00", "2022-10-03T07:59"]) {
+      const res = await pg.post("clock", { to, as: staff });
+      expect(res.body.tick.sent).toBe(0);
+    }
+    const saturday = await pg.post("clock", { to: "2022-10-01T10:00", as: staff });
+    expect(saturday.body.quiet).toBe("a weekend");
+    expect(await allMessages()).toBe(0);
+
+    const monday = await pg.post("clock", { to: "2022-10-03T08:00", as: "aisha-rahman" });
+    expect(monday.body.quiet).toBeNull();
+    expect(monday.body.tick.sent).toBe(waiting.length);
+    const { body } = await pg.get("messages?as=aisha-rahman&channel=tower-hamlets");
+    expect(body.messages.map((m: { time: string }) => m.time)).toEqual(["Mon 3 Oct 2022, 08:00"]);
+    expect(body.messages[0].html).toContain("Programme kick-off");
+    expect((await pg.post("clock", { to: "2022-10-03T08:01", as: staff })).body.tick.sent).toBe(0);
+  });
+});

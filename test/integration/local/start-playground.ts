@@ -28,8 +28,9 @@ export type Playground = {
  * The playground wired exactly as src/main.ts wires it (seeded database, playground clock, the platform
  * registry, the real HTTP server on a free loopback port), in-process so tests can also read the database.
  * `now` fixes the underlying clock (the playground clock then only moves on a jump); omit it for real time.
+ * `start` runs the platforms' start hooks as main.ts does (the playground's first scheduler run).
  */
-export async function startPlayground(options: { now?: string } = {}): Promise<Playground> {
+export async function startPlayground(options: { now?: string; start?: boolean } = {}): Promise<Playground> {
   const db = await createTestDatabase();
   await importProgramme(db.prisma, loadProgrammeFile("prisma/seed/sp-innovators.yaml"), "seed");
   const base: Clock = options.now ? fixedClock(options.now) : systemClock;
@@ -39,6 +40,7 @@ export async function startPlayground(options: { now?: string } = {}): Promise<P
   for (const p of platforms) if (p.gateway) deps.gateways[p.gateway.platform] = p.gateway;
   const routes: Route[] = platforms.flatMap((p) => p.routes);
   const http = await startHttpServer({ routes: () => routes, port: 0, host: "127.0.0.1", logger: silentLogger });
+  if (options.start) for (const p of platforms) await p.start?.();
   const url = `http://127.0.0.1:${http.port}`;
   const json = async (res: Response) => ({ status: res.status, body: await res.json().catch(() => null) });
   return {

@@ -25,14 +25,16 @@ describe("playground clock", () => {
     expect(isPlaygroundClock(fixedClock("2022-01-01T00:00:00Z"))).toBe(false);
   });
 
-  it("starts at now inside the programme, else 09:00 local on its first day", () => {
+  it("starts at now inside the programme, else where the tour works: the first update cycle's opening", () => {
     const inside = new Date("2022-11-15T10:00:00Z");
     expect(startingTime(programme, inside)).toEqual(inside);
     const lastEvening = new Date("2023-03-31T20:00:00Z"); // 21:00 BST on the last day
     expect(startingTime(programme, lastEvening)).toEqual(lastEvening);
-    // 09:00 BST on 1 Oct 2022 is 08:00 UTC.
-    expect(startingTime(programme, new Date("2026-11-24T10:00:00Z")).toISOString()).toBe("2022-10-01T08:00:00.000Z");
-    expect(startingTime(programme, new Date("2022-09-30T22:00:00Z")).toISOString()).toBe("2022-10-01T08:00:00.000Z");
-    expect(startingTime(programme, new Date("2023-04-01T00:30:00Z")).toISOString()).toBe("2022-10-01T08:00:00.000Z");
+    // The seed's first cycle opens Mon 24 Oct 2022 09:00 BST (08:00 UTC).
+    const opens = new Date("2022-10-24T08:00:00Z");
+    expect(startingTime(programme, new Date("2026-11-24T10:00:00Z"), opens)).toEqual(opens);
+    expect(startingTime(programme, new Date("2022-09-30T22:00:00Z"), opens)).toEqual(opens);
+    // No cycles: 09:00 on the first weekday (1 Oct 2022 was a Saturday → Mon 3 Oct, 09:00 BST).
+    expect(startingTime(programme, new Date("2023-04-01T00:30:00Z")).toISOString()).toBe("2022-10-03T08:00:00.000Z");
   });
 });

@@ -167,3 +167,59 @@ describe("planner: targets, keys and catch-up", () => {
     expect(planOccasions(input)).toEqual([]);
   });
 });
+
+describe("catch-up respects allowed time: 'now' is checked when a missed occasion would go out", () => {
+  /** offset label → [status, deferred until (UTC ISO) or skip reason] for one target. */
+  function dueAt(input: ReturnType<typeof plannerInput>, at: string, target = "ch-alpha", windowHours = 72) {
+    return Object.fromEntries(
+      dueOccasions(input, new Date(at), windowHours * 3_600_000)
+        .filter((o) => o.target === target)
+        .map((o) => [
+          o.payload.offset,
+          o.skipReason
+            ? ["skip", o.skipReason]
+            : o.deferredUntil
+              ? ["deferred", o.deferredUntil.toISOString()]
+              : ["now", null],
+        ]),
+    );
+  }
+
+  it("defers a reminder missed on Friday to Monday 08:00 when the session is Monday 09:30", () => {
+    // Session Mon 28 Nov 2022 09:30 GMT; 3 days before = Fri 25 Nov 09:30, missed while down until 22:00.
+    const input = plannerInput({
+      sessions: [session("s1", "2022-11-28T09:30:00Z")],
+      policy: { sessions: { daysBefore: [3], hoursBefore: [1] } },
+    });
+    expect(dueAt(input, "2022-11-25T22:00:00Z")).toEqual({ "-3d": ["deferred", "2022-11-28T08:00:00.000Z"] });
+    expect(dueAt(input, "2022-11-26T10:00:00Z")).toEqual({ "-3d": ["deferred", "2022-11-28T08:00:00.000Z"] });
+    expect(dueAt(input, "2022-11-28T08:00:00Z")).toEqual({ "-3d": ["now", null] });
+  });
+
+  it("skips with a reason when the next allowed time is too late to be useful", () => {
+    // Fri 25 Nov 2022 20:30 session: the hour-before (19:30) caught up at 20:05 could only go on Monday.
+    const input = plannerInput({ sessions: [session("s1", "2022-11-25T20:30:00Z")] });
+    const [status, reason] = dueAt(input, "2022-11-25T20:05:00Z")["-1h"] ?? [];
+    expect(status).toBe("skip");
+    expect(reason).toMatch(
+      /came due during quiet hours \(20:00–08:00\).*Mon 28 Nov 2022, 08:00.*Fri 25 Nov 2022, 20:30/,
+    );
+    // A nudge missed over the weekend is still useful on Monday (the final call is Wednesday).
+    const november = plannerInput({ cycles: [cycle("2022-11", "2022-11-24T09:00:00Z", "2022-11-30T17:00:00Z")] });
+    expect(dueAt(november, "2022-11-26T10:00:00Z")["nudge-3wd"]).toEqual(["deferred", "2022-11-28T08:00:00.000Z"]);
+  });
+
+  it("defers staff notes over a weekend and a bank holiday, within their week of usefulness", () => {
+    const november = plannerInput({ cycles: [cycle("2022-11", "2022-11-24T09:00:00Z", "2022-11-30T17:00:00Z")] });
+    // Digest Thu 1 Dec 09:00, late list Sat 3 Dec 17:00 (moved to Mon 5 Dec 08:00 by the planner).
+    expect(dueAt(november, "2022-12-03T12:00:00Z", "ch-staff")).toEqual({
+      digest: ["deferred", "2022-12-05T08:00:00.000Z"],
+    });
+    const december = plannerInput({ cycles: [cycle("2022-12", "2022-12-23T09:00:00Z", "2022-12-30T17:00:00Z")] });
+    // Tue 27 Dec 2022 is a bank holiday; with a 5-day window the nudge (Fri 23 Dec 10:00) waits until Wed 28 Dec.
+    expect(dueAt(december, "2022-12-27T12:00:00Z", "ch-alpha", 120)["nudge-3wd"]).toEqual([
+      "deferred",
+      "2022-12-28T08:00:00.000Z",
+    ]);
+  });
+});

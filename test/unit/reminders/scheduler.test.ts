@@ -35,9 +35,9 @@ describe("scheduler", () => {
     const first = scheduler.tick();
     expect(await scheduler.tick()).toBeNull();
     release();
-    expect(await first).toEqual({ planned: 0, sent: 0, skipped: 0, failed: 0 });
+    expect(await first).toEqual({ planned: 0, sent: 0, skipped: 0, failed: 0, deferred: 0 });
     expect(calls()).toBe(1);
-    expect(await scheduler.tick()).toEqual({ planned: 0, sent: 0, skipped: 0, failed: 0 });
+    expect(await scheduler.tick()).toEqual({ planned: 0, sent: 0, skipped: 0, failed: 0, deferred: 0 });
     await scheduler.stop();
   });
 

@@ -8,6 +8,7 @@ import { formatLocal, parseLocalTime } from "../../../core/programme/local-time.
 import type { Conversation, Identity } from "../../../core/programme/resolve-actor.js";
 import type { Programme } from "../../../core/programme/types.js";
 import type { TickResult } from "../../../core/reminders/run-scheduler-tick.js";
+import { quietNow } from "../../../core/reminders/send-when-allowed.js";
 import { sendJson } from "../../../http/router.js";
 import type { MessageStore } from "../message-store.js";
 import type { OpenForms } from "../open-forms.js";
@@ -15,6 +16,7 @@ import { isPlaygroundClock } from "../playground-clock.js";
 import { channelsFor, findPlaygroundProgramme, type PlaygroundPerson } from "../playground-directory.js";
 import { quickJumps } from "../quick-jumps.js";
 import { renderHtmlForm } from "../render/render-form.js";
+import { suggestionsFor } from "../suggestions.js";
 import { ApiError, readJson } from "./http-helpers.js";
 import { toMessageView } from "./message-view.js";
 
@@ -36,14 +38,21 @@ const clockSchema = z.object({ to: z.string().trim().min(10).max(40), as: key.op
 export function playgroundApi(ctx: PlaygroundContext) {
   let jumping: Promise<unknown> = Promise.resolve();
   const routes: Record<string, (req: IncomingMessage, url: URL, programme: Programme) => Promise<unknown>> = {
-    "GET state": async (_req, _url, programme) => ({
-      programme: { name: programme.name, organisation: programme.organisation, timeZone: programme.timeZone },
-      clock: clockInfo(ctx.deps, programme),
-      quickJumps: await quickJumps(ctx.deps, programme),
-    }),
+    "GET state": async (_req, url, programme) => {
+      const as = url.searchParams.get("as");
+      const person = as ? await findPerson(ctx.deps, programme, as).catch(() => null) : null;
+      return {
+        programme: { name: programme.name, organisation: programme.organisation, timeZone: programme.timeZone },
+        clock: clockInfo(ctx.deps, programme),
+        quickJumps: await quickJumps(ctx.deps, programme, person),
+      };
+    },
     "GET channels": async (_req, url, programme) => {
       const person = await findPerson(ctx.deps, programme, url.searchParams.get("as"));
-      return { person, channels: await channelsFor(ctx.deps, programme, person) };
+      const channels = await channelsFor(ctx.deps, programme, person);
+      // Where this person starts: staff in the staff channel, a member in their team's channel.
+      const home = channels.find((c) => c.purpose === (person.role === "staff" ? "staff" : "team")) ?? channels[0];
+      return { person, channels, home: home?.id ?? null, suggestions: suggestionsFor(person.role) };
     },
     "GET messages": async (_req, url, programme) => {
       const person = await findPerson(ctx.deps, programme, url.searchParams.get("as"));
@@ -57,13 +66,18 @@ export function playgroundApi(ctx: PlaygroundContext) {
     "POST send": async (req, _url, programme) => {
       const input = await readJson(req, sendSchema);
       const { person, identity, conversation } = await caller(ctx.deps, programme, input);
+      const at = ctx.deps.clock.now().toISOString();
+      const reply = await runCommand(ctx.deps, { identity, conversation, text: input.text });
+      // As with a Slack slash command: what you typed is seen by the others in the channel only when the
+      // bot answers in the channel; a private answer (or a form) keeps your line private too.
+      const shared = reply.type === "message" && reply.visibility !== "private";
       ctx.store.add({
         channel: conversation.externalId,
-        at: ctx.deps.clock.now().toISOString(),
+        at,
         author: { kind: "person", key: person.key, name: person.name },
         text: input.text,
+        visibleTo: shared ? undefined : person.key,
       });
-      const reply = await runCommand(ctx.deps, { identity, conversation, text: input.text });
       return deliver(ctx, reply, person, conversation);
     },
     "POST action": async (req, _url, programme) => {
@@ -131,7 +145,8 @@ export function playgroundApi(ctx: PlaygroundContext) {
         clock: clockInfo(ctx.deps, programme),
         tick,
         arrived,
-        quickJumps: await quickJumps(ctx.deps, programme),
+        quiet: quietNow(programme, ctx.deps.clock.now()),
+        quickJumps: await quickJumps(ctx.deps, programme, person),
       };
     },
   };

@@ -23,11 +23,28 @@ function showError(error) {
 async function choosePerson(key) {
   state.as = key;
   localStorage.setItem("cohort-playground-as", key);
-  const { channels } = await api("GET", `channels?as=${encodeURIComponent(key)}`);
+  const { channels, home, suggestions } = await api("GET", `channels?as=${encodeURIComponent(key)}`);
   state.channels = channels;
-  const keep = channels.find((c) => c.id === state.channel);
+  showSuggestions(suggestions);
   renderChannels();
-  await openChannel((keep || channels[0]).id);
+  // Each person starts where they work: staff in the staff channel, a member in their team's channel.
+  await openChannel(home || channels[0].id);
+  const info = await api("GET", `state?as=${encodeURIComponent(key)}`);
+  showQuickJumps(info.quickJumps);
+}
+
+function showSuggestions(list) {
+  const box = document.querySelector(".suggestions");
+  if (!box || !list) return;
+  for (const old of box.querySelectorAll("button[data-suggest]")) old.remove();
+  for (const text of list) {
+    const chip = document.createElement("button");
+    chip.type = "button";
+    chip.className = "chip";
+    chip.dataset.suggest = text;
+    chip.textContent = text;
+    box.append(chip);
+  }
 }
 
 function renderChannels() {
@@ -161,6 +178,8 @@ async function submitOpenForm(form) {
     if (result.ok) {
       $("form-dialog").close();
       await refreshMessages();
+      // A submitted update changes what the scheduler will send next (no more nudges for this team).
+      showQuickJumps((await api("GET", `state?as=${encodeURIComponent(state.as)}`)).quickJumps);
     } else {
       $("dialog-body").innerHTML = result.html;
       focusFirst($("form-dialog"));
@@ -186,7 +205,7 @@ function showQuickJumps(jumps) {
   for (const jump of jumps || []) {
     const button = document.createElement("button");
     button.type = "button";
-    button.className = "chip";
+    button.className = jump.next ? "chip chip-next" : "chip";
     button.dataset.jump = jump.to;
     button.textContent = jump.label;
     box.append(button);
@@ -197,6 +216,7 @@ async function jump(to) {
   showError("");
   $("clock-status").textContent = "Moving the clock and running the scheduler…";
   const result = await api("POST", "clock", { to, as: state.as });
+  const { tick } = result;
   showClock(result.clock);
   $("clock-to").value = result.clock.wall;
   showQuickJumps(result.quickJumps);
@@ -208,9 +228,14 @@ async function jump(to) {
   const names = result.arrived.map((a) => `${a.name} (${a.count})`);
   const where =
     names.length > 4 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more channels` : names.join(", ");
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const waiting = tick.deferred ? ` ${plural(tick.deferred, "message")} will wait for the next allowed time.` : "";
+  const quiet = result.quiet ? ` Nothing is sent during ${result.quiet}.` : "";
   $("clock-status").textContent =
-    `Now ${result.clock.label}. Scheduler sent ${result.tick.sent} message${result.tick.sent === 1 ? "" : "s"}` +
-    (where ? `; new in ${where}.` : ".");
+    `Now ${result.clock.label}. Scheduler sent ${plural(tick.sent, "message")}` +
+    (where ? `; new in ${where}.` : ".") +
+    quiet +
+    waiting;
   await refreshMessages();
 }
 
@@ -297,7 +322,6 @@ async function start() {
 
   const info = await api("GET", "state");
   showClock(info.clock);
-  showQuickJumps(info.quickJumps);
   $("clock-to").value = info.clock.wall;
   await choosePerson(who.value);
   state.polling = setInterval(() => refreshMessages().catch(() => {}), 1500);
