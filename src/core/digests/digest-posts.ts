@@ -20,6 +20,8 @@ export async function lastDigestPost(input: {
   month: string;
   /** Only posts by staff (the scheduler asks this before its own post, which goes out channel by channel). */
   byStaffOnly?: boolean;
+  /** Only posts made at or after this time (the scheduler: the due date, so an early, incomplete post does not count). */
+  since?: Date;
 }): Promise<DigestPost | null> {
   const { deps, programmeId, month } = input;
   if (!deps.deliveries) return null;
@@ -30,7 +32,9 @@ export async function lastDigestPost(input: {
       kinds: input.byStaffOnly ? [MANUAL_DIGEST_KIND] : ["cycle-digest", MANUAL_DIGEST_KIND],
       limit: 1000,
     })
-  ).filter((d) => (d.payload as PostPayload | null)?.month === month && d.sentAt);
+  ).filter(
+    (d) => (d.payload as PostPayload | null)?.month === month && d.sentAt && (!input.since || d.sentAt >= input.since),
+  );
   if (rows.length === 0) return null;
   const latest = rows.reduce((a, b) => ((b.sentAt as Date) > (a.sentAt as Date) ? b : a));
   // One post reaches several channels within the same second or so: report them together.

@@ -42,8 +42,15 @@ export function occasionRenderer(deps: CoreDeps, facts: ReminderFacts): Delivery
       }
       case "cycle-digest": {
         const month = payload.month ?? "";
-        // One digest per cycle: a staff member already posted this month's digest by hand.
-        const earlier = await lastDigestPost({ deps, programmeId: programme.id, month, byStaffOnly: true });
+        // One digest per cycle: a staff member already posted this month's digest by hand after the due
+        // date. A post before it showed an incomplete month, so the scheduled digest still goes out.
+        const earlier = await lastDigestPost({
+          deps,
+          programmeId: programme.id,
+          month,
+          byStaffOnly: true,
+          since: new Date(payload.eventAt),
+        });
         if (earlier) return { skip: `already posted by ${earlier.by} at ${formatLocal(earlier.at, tz)}` };
         return { message: await buildDigest({ deps, programmeId: programme.id, month }) };
       }
