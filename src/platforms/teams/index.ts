@@ -1,4 +1,5 @@
 import { platformsConfigured } from "../../config/env.js";
+import { loopbackOnly } from "../../http/loopback-guard.js";
 import type { PlatformFactoryInput, PlatformModule } from "../platform.js";
 import { createTeamsGateway } from "./gateway.js";
 import { registerConversationEvents } from "./handlers/conversation-events.js";
@@ -47,7 +48,8 @@ export async function createTeamsPlatform({ env, deps }: PlatformFactoryInput): 
 
   return {
     name: "teams",
-    routes: [adapter.route(TEAMS_PATH)],
+    // Without credentials nothing proves who is calling: answer only requests addressed to this machine.
+    routes: [teamsAuth ? adapter.route(TEAMS_PATH) : loopbackOnly(adapter.route(TEAMS_PATH))],
     gateway: createTeamsGateway({ app, deps, defaultServiceUrl: DEFAULT_SERVICE_URL }),
   };
 }
