@@ -35,13 +35,13 @@ const cases: [string, Record<string, string>, RegExp][] = [
   [
     "a data path that is a file",
     { DATABASE_URL: `pglite:${aFile}` },
-    new RegExp(`^Invalid environment: DATABASE_URL ${escape(aFile)} is a file, not a folder`),
+    new RegExp(`^Invalid environment: DATABASE_URL ${escapeRegExp(aFile)} is a file, not a folder`),
   ],
   [
     "a data path under a file",
     { DATABASE_URL: `pglite:${aFile}/db` },
     new RegExp(
-      `^Invalid environment: DATABASE_URL ${escape(aFile)}/db cannot be created because ${escape(aFile)} is a file`,
+      `^Invalid environment: DATABASE_URL ${escapeRegExp(aFile)}/db cannot be created because ${escapeRegExp(aFile)} is a file`,
     ),
   ],
   [
@@ -82,7 +82,7 @@ describe("the cohort CLI with a configuration mistake", () => {
     const started = performance.now();
     const result = await runCli(["import", bomb], { env: { DATABASE_URL: `pglite:${dataDir}` } });
     expect(lines(result.stderr)).toEqual([
-      expect.stringMatching(new RegExp(`^${escape(bomb)}:2:\\d+: YAML aliases expand too far`)),
+      expect.stringMatching(new RegExp(`^${escapeRegExp(bomb)}:2:\\d+: YAML aliases expand too far`)),
     ]);
     expect(result.code).toBe(2);
     expect(fs.existsSync(dataDir)).toBe(false);
@@ -92,6 +92,6 @@ describe("the cohort CLI with a configuration mistake", () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
