@@ -10,7 +10,7 @@ import { z } from "zod";
  * where they would make Bolt route the body elsewhere.
  */
 const id = z.string().min(1).max(255);
-const absent = z.undefined();
+const absent = z.never().optional();
 const httpsUrl = z.url({ protocol: /^https?$/ });
 const user = z.looseObject({
   id,

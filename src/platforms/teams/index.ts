@@ -23,7 +23,7 @@ const DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams";
 export async function createTeamsPlatform({ env, deps }: PlatformFactoryInput): Promise<PlatformModule> {
   const { teamsAuth } = platformsConfigured(env);
   const logger = deps.logger.child({ platform: "teams" });
-  const adapter = new SharedServerAdapter();
+  const adapter = new SharedServerAdapter(logger);
   const app = new CohortTeamsApp({
     // Passed explicitly (never read by the SDK from process.env) so tests and env.ts stay in charge.
     clientId: teamsAuth ? env.CLIENT_ID : undefined,
