@@ -51,7 +51,7 @@ const cases: [string, Record<string, string>, RegExp][] = [
   ],
 ];
 
-describe("npm start with a configuration mistake", () => {
+describe("npm start with a configuration mistake", { timeout: 120_000 }, () => {
   it.each(cases)("%s: one line, exit 2, before anything starts", async (_what, env, message) => {
     const result = await startExpectingRefusal({ NODE_ENV: "development", PLAYGROUND: "", ...env });
     expect(lines(result.stderr)).toEqual([expect.stringMatching(message)]);
@@ -61,7 +61,7 @@ describe("npm start with a configuration mistake", () => {
   });
 });
 
-describe("the cohort CLI with a configuration mistake", () => {
+describe("the cohort CLI with a configuration mistake", { timeout: 120_000 }, () => {
   it.each(cases.filter(([what]) => !what.startsWith("PUBLIC_URL")))(
     "%s: one line, exit 2",
     async (_what, env, message) => {

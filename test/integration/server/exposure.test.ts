@@ -18,7 +18,7 @@ const TEAMS_CREDENTIALS = {
 };
 const base = { DATABASE_URL: "pglite:memory", NODE_ENV: "development", SCHEDULER: "false", PLAYGROUND: "" };
 
-describe("refuses to start", () => {
+describe("refuses to start", { timeout: 120_000 }, () => {
   it.each([
     ["real Slack credentials", { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-real" }, "Slack"],
     ["real Teams credentials", TEAMS_CREDENTIALS, "Teams"],
@@ -45,14 +45,14 @@ describe("refuses to start", () => {
   });
 });
 
-describe("TEAMS_ALLOW_UNAUTHENTICATED=true without the playground", () => {
+describe("TEAMS_ALLOW_UNAUTHENTICATED=true without the playground", { timeout: 120_000 }, () => {
   let server: SpawnedServer;
   beforeAll(async () => {
     server = await spawnServer(
       { ...base, TEAMS_ALLOW_UNAUTHENTICATED: "true", PLAYGROUND: "false" },
-      { timeoutMs: 80_000 },
+      { timeoutMs: 120_000 },
     );
-  }, 90_000);
+  }, 150_000);
   afterAll(async () => {
     await server?.stop();
   });
@@ -88,7 +88,7 @@ describe("TEAMS_ALLOW_UNAUTHENTICATED=true without the playground", () => {
   });
 });
 
-describe("the playground next to a local fake Slack (not a real workspace)", () => {
+describe("the playground next to a local fake Slack (not a real workspace)", { timeout: 120_000 }, () => {
   let fake: FakeSlackApi;
   let server: SpawnedServer;
   beforeAll(async () => {
@@ -101,9 +101,9 @@ describe("the playground next to a local fake Slack (not a real workspace)", () 
         SLACK_BOT_TOKEN: "xoxb-fake",
         SLACK_API_URL: fake.url,
       },
-      { timeoutMs: 80_000 },
+      { timeoutMs: 120_000 },
     );
-  }, 90_000);
+  }, 150_000);
   afterAll(async () => {
     await server?.stop();
     await fake?.close();
