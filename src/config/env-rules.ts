@@ -49,7 +49,7 @@ function exposureIssues(env: Env): Issue[] {
     return [
       {
         path: "HOST",
-        message: `is ${env.HOST}, not a loopback address, while ${loginless.join(" and ")} is on: leave HOST unset (the server then binds 127.0.0.1) or turn that off`,
+        message: `is ${env.HOST}, not a loopback address, while ${loginless.join(" and ")} ${loginless.length > 1 ? "are" : "is"} on: leave HOST unset (the server then binds 127.0.0.1) or turn that off`,
       },
     ];
   }
