@@ -1,8 +1,10 @@
+import { inspect } from "node:util";
 import { buildCoreDeps } from "./app/build-deps.js";
 import { createLogger } from "./app/logger.js";
+import { handleProcessFaults } from "./app/process-faults.js";
 import { seedIfEmpty } from "./app/seed.js";
-import { EnvError, parseEnv, platformsConfigured } from "./config/env.js";
-import { loadEnvFile } from "./config/load-env-file.js";
+import { bindHost, EnvError, platformsConfigured } from "./config/env.js";
+import { loadConfig } from "./config/load-config.js";
 import { ProgrammeFileError } from "./config/load-programme-file.js";
 import { systemClock } from "./core/ports/clock.js";
 import { parseDatabaseUrl } from "./db/database-url.js";
@@ -19,9 +21,10 @@ import { createStaffSignIn } from "./web/auth/create-staff-sign-in.js";
 /** Composition root: env → db → core → platforms → scheduler → http. */
 async function main(): Promise<void> {
   const started = performance.now();
-  loadEnvFile();
-  const env = parseEnv();
+  // Every configuration mistake stops here, in one line, before the database opens or a port is bound.
+  const env = loadConfig();
   const logger = createLogger({ level: env.LOG_LEVEL });
+  const faults = handleProcessFaults(logger);
   const enabled = platformsConfigured(env);
 
   const db = await openDatabase(parseDatabaseUrl(env.DATABASE_URL));
@@ -38,8 +41,8 @@ async function main(): Promise<void> {
   const signIn = createStaffSignIn({ env, db, deps, logger });
   routes.push(...(signIn?.routes ?? []));
 
-  // The playground binds to loopback by default: it has no login.
-  const host = env.HOST ?? (enabled.playground && !enabled.slack && !enabled.teams ? "127.0.0.1" : undefined);
+  // Anything without a login (the playground, unauthenticated Teams) binds to loopback: see config/exposure.ts.
+  const host = bindHost(env);
   const http = await startHttpServer({ routes: () => routes, port: env.PORT, host, logger });
   // Links in reminders ("add to calendar") need an absolute URL; without PUBLIC_URL use this server's.
   deps.publicUrl ??= `http://localhost:${http.port}`;
@@ -67,14 +70,18 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
+  const close = async () => {
     await scheduler.stop();
     await http.close();
     for (const p of platforms) await p.stop?.();
     await db.close();
+  };
+  faults.closeWith(close);
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await close();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -82,11 +89,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // One readable line for configuration mistakes; a stack only for real bugs.
+  // One readable line for configuration mistakes (exit 2: a supervisor should not retry them); a stack
+  // only for real bugs (exit 1).
   if (error instanceof EnvError || error instanceof ProgrammeFileError) {
     process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`Cohort Bot failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(2);
   }
+  process.stderr.write(`Cohort Bot failed to start: ${error instanceof Error ? error.stack : inspect(error)}\n`);
   process.exit(1);
 });

@@ -1,8 +1,7 @@
 import { buildCoreDeps } from "../app/build-deps.js";
 import { createLogger } from "../app/logger.js";
 import { seedIfEmpty } from "../app/seed.js";
-import { parseEnv } from "../config/env.js";
-import { loadEnvFile } from "../config/load-env-file.js";
+import { loadConfig } from "../config/load-config.js";
 import type { CoreDeps } from "../core/deps.js";
 import { systemClock } from "../core/ports/clock.js";
 import { parseDatabaseUrl } from "../db/database-url.js";
@@ -16,8 +15,7 @@ export type CliContext = { db: Database; deps: CoreDeps };
  * stderr so stdout stays clean for --json and CSV.
  */
 export async function withCliDatabase<T>(options: { seed: boolean }, run: (ctx: CliContext) => Promise<T>): Promise<T> {
-  loadEnvFile();
-  const env = parseEnv();
+  const env = loadConfig();
   const logger = createLogger({
     level: env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL,
     destination: process.stderr as never,

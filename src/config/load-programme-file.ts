@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { type ProgrammeFile, programmeFileSchema } from "../core/programme/programme-file.js";
 
@@ -42,9 +42,36 @@ export function parseProgrammeSource(source: string, file = "<programme>"): Prog
       }),
     );
   }
-  const result = programmeFileSchema.safeParse(doc.toJS());
+  const result = programmeFileSchema.safeParse(toPlainData(doc, lineCounter, file));
   if (result.success) return result.data;
   throw new ProgrammeFileError(file, locateIssues(result.error.issues, doc, lineCounter));
+}
+
+/**
+ * Aliases (`*name`) may repeat a node at most MAX_ALIAS_COUNT times in all: nested aliases ("billion
+ * laughs") would otherwise expand a 1 kB file into gigabytes. The yaml package enforces the limit and
+ * throws a ReferenceError, which becomes a located problem here instead of a stack trace.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+function toPlainData(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let offset = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const pos = lineCounter.linePos(offset);
+    const message = /alias count/i.test(error.message)
+      ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} copies): a programme file never needs this`
+      : `YAML: ${firstLine(error.message)}`;
+    throw new ProgrammeFileError(file, [{ line: pos.line, column: pos.col, path: "", message }]);
+  }
 }
 
 function locateIssues(

@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { emptyAsUndefined, optionalString } from "./env-values.js";
 
 /**
  * Staff sign-in (OpenID Connect) variables, kept apart from env.ts so the rules that span them live in one
  * place. env.ts spreads `signInVariables` into its schema and calls `checkSignInEnv` from its refinement.
  * See docs/STAFF-SIGN-IN.md.
  */
-const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optionalString = z.preprocess(emptyAsUndefined, z.string().trim().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.string().url("must be a URL").optional());
 
 export const signInVariables = {

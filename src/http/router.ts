@@ -30,6 +30,11 @@ export function sendText(res: ServerResponse, status: number, body: string, type
 
 /** Reads a request body up to a limit (platform payloads are small; refuse anything huge). */
 export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  return (await readRawBody(req, limit)).toString("utf8");
+}
+
+/** The body's bytes, exactly as sent (signatures are computed over them). */
+export async function readRawBody(req: IncomingMessage, limit = 1_000_000): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -37,5 +42,5 @@ export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise
     if (size > limit) throw Object.assign(new Error("request body too large"), { status: 413 });
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { parseEnv } from "../../config/env.js";
-import { loadEnvFile } from "../../config/load-env-file.js";
+import { loadConfig } from "../../config/load-config.js";
 import { parseDatabaseUrl } from "../../db/database-url.js";
 import { openDatabase } from "../../db/open-database.js";
 
@@ -9,8 +8,7 @@ export function registerDb(program: Command): void {
   db.command("migrate")
     .description("apply committed migrations (the server also does this at start-up)")
     .action(async () => {
-      loadEnvFile();
-      const env = parseEnv();
+      const env = loadConfig();
       const database = await openDatabase(parseDatabaseUrl(env.DATABASE_URL), { poolSize: 1 });
       const m = database.migration;
       await database.close();

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatLocal } from "../../core/programme/local-time.js";
 import { runSchedulerTick } from "../../core/reminders/run-scheduler-tick.js";
+import { loopbackOnlyRoutes } from "../../http/loopback-guard.js";
 import { sendText } from "../../http/router.js";
 import type { PlatformFactoryInput, PlatformModule } from "../platform.js";
 import { playgroundApi } from "./api/playground-api.js";
@@ -57,7 +58,8 @@ export async function createLocalPlatform({ deps }: PlatformFactoryInput): Promi
     stop: async () => {
       await firstRun;
     },
-    routes: [
+    // No login: each route answers only requests addressed to this machine (DNS rebinding, cross-site posts).
+    routes: loopbackOnlyRoutes([
       { method: "GET", path: "/", handler: (req, res) => page(req, res) },
       {
         method: "GET",
@@ -79,7 +81,7 @@ export async function createLocalPlatform({ deps }: PlatformFactoryInput): Promi
           sendText(res, 200, file.body, file.type);
         },
       },
-    ],
+    ]),
   };
 
   async function page(_req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -25,6 +25,15 @@ export function createSlackApp(options: { config: SlackConfig; logger: Logger; b
           // The HTTP response goes out when a listener calls ack(); listeners ack within Slack's 3 s.
           processBeforeResponse: false,
           unhandledRequestTimeoutMillis: 3_001,
+          // Bolt's default answers 500 when its router throws on a signed body; http-route.ts refuses
+          // those shapes first, and whatever still gets here is a bad request, not a server fault.
+          processEventErrorHandler: async ({ error, response }) => {
+            options.logger.error({ err: error }, "Bolt could not route a signed Slack request (400)");
+            if (response.headersSent) return false;
+            response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+            response.end("Bad request: this Slack request could not be processed\n");
+            return true;
+          },
         })
       : undefined;
   const socket =

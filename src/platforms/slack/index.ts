@@ -28,7 +28,7 @@ export async function createSlackPlatform(input: PlatformFactoryInput): Promise<
 
   return {
     name: "slack",
-    routes: http ? [slackEventsRoute(http)] : [],
+    routes: http ? [slackEventsRoute(http, { signingSecret: config.signingSecret ?? "", logger })] : [],
     gateway: createSlackGateway(client, logger),
     async start() {
       // Never block start-up on Slack: a slow or unreachable Slack must not stop /healthz or Teams.

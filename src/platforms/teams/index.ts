@@ -1,4 +1,5 @@
 import { platformsConfigured } from "../../config/env.js";
+import { loopbackOnly } from "../../http/loopback-guard.js";
 import type { PlatformFactoryInput, PlatformModule } from "../platform.js";
 import { createTeamsGateway } from "./gateway.js";
 import { registerCardAction } from "./handlers/card-action.js";
@@ -23,7 +24,7 @@ const DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams";
 export async function createTeamsPlatform({ env, deps }: PlatformFactoryInput): Promise<PlatformModule> {
   const { teamsAuth } = platformsConfigured(env);
   const logger = deps.logger.child({ platform: "teams" });
-  const adapter = new SharedServerAdapter();
+  const adapter = new SharedServerAdapter(logger);
   const app = new CohortTeamsApp({
     // Passed explicitly (never read by the SDK from process.env) so tests and env.ts stay in charge.
     clientId: teamsAuth ? env.CLIENT_ID : undefined,
@@ -49,7 +50,8 @@ export async function createTeamsPlatform({ env, deps }: PlatformFactoryInput): 
 
   return {
     name: "teams",
-    routes: [adapter.route(TEAMS_PATH)],
+    // Without credentials nothing proves who is calling: answer only requests addressed to this machine.
+    routes: [teamsAuth ? adapter.route(TEAMS_PATH) : loopbackOnly(adapter.route(TEAMS_PATH))],
     gateway: createTeamsGateway({ app, deps, defaultServiceUrl: DEFAULT_SERVICE_URL }),
   };
 }

@@ -1,6 +1,8 @@
 import type { HttpRouteHandler, IHttpServerAdapter } from "@microsoft/teams.apps";
+import type { Logger } from "../../core/ports/logger.js";
 import type { Route } from "../../http/router.js";
 import { readBody, sendJson } from "../../http/router.js";
+import { activityProblem } from "./activity-shape.js";
 
 /**
  * Lets the Teams SDK serve POST /api/messages on our own HTTP server instead of starting Express on a
@@ -9,6 +11,8 @@ import { readBody, sendJson } from "../../http/router.js";
  */
 export class SharedServerAdapter implements IHttpServerAdapter {
   private handler?: HttpRouteHandler;
+
+  constructor(private readonly logger?: Logger) {}
 
   registerRoute(_method: "POST", _path: string, handler: HttpRouteHandler): void {
     this.handler = handler;
@@ -30,8 +34,10 @@ export class SharedServerAdapter implements IHttpServerAdapter {
           sendJson(res, 400, { error: "invalid_json" });
           return;
         }
-        if (!body || typeof body !== "object") {
-          sendJson(res, 400, { error: "invalid_activity" });
+        const problem = activityProblem(body);
+        if (problem) {
+          this.logger?.warn({ reason: problem }, "Teams activity refused (400)");
+          sendJson(res, 400, { error: "invalid_activity", reason: problem });
           return;
         }
         const result = await this.handler({ body, headers: req.headers as Record<string, string | string[]> });

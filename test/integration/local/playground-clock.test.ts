@@ -82,13 +82,15 @@ describe("playground clock control", () => {
   });
 
   it("is not served in production when real credentials are configured", async () => {
-    const env = parseEnv({
+    const credentials = {
       NODE_ENV: "production",
-      PLAYGROUND: "true",
       CLIENT_ID: "00000000-0000-0000-0000-000000000001",
       CLIENT_SECRET: "not-a-real-secret",
       TENANT_ID: "00000000-0000-0000-0000-000000000002",
-    });
+    };
+    // Asking for it next to real credentials is refused outright (issue 12; test/integration/server/exposure).
+    expect(() => parseEnv({ ...credentials, PLAYGROUND: "true" })).toThrow(/PLAYGROUND is refused/);
+    const env = parseEnv(credentials);
     const platforms = await createPlatforms({ env, deps: { ...pg.deps, gateways: {} } });
     try {
       expect(platforms.map((p) => p.name)).not.toContain("playground");
