@@ -45,11 +45,12 @@ export type FaqRepository = {
   ): Promise<FaqEntry>;
   updateEntry(id: string, patch: Partial<Pick<FaqEntry, "answer" | "active" | "question">>): Promise<FaqEntry>;
 
+  /** `createdAt` defaults to the database's clock; the core passes its own (the playground's clock moves). */
   recordUnanswered(
     input: Pick<
       UnansweredQuestion,
       "programmeId" | "memberId" | "platform" | "askerExternalId" | "replyTo" | "question"
-    >,
+    > & { createdAt?: Date },
   ): Promise<UnansweredQuestion>;
   /** The same person's identical open question, so asking twice does not queue it twice. */
   findOpenQuestion(input: {
