@@ -11,7 +11,7 @@ export async function describeCoach(deps: CoreDeps, actor: Actor & { team: Team 
     const text = `${team.name} doesn't have a named QI coach yet. Ask the programme team who will coach you.`;
     return { summary: text, blocks: [{ type: "text", text }] };
   }
-  const blocks: Block[] = [{ type: "text", text: [`${team.name}'s QI coach is `, { bold: coach.name }, "."] }];
+  const blocks: Block[] = [{ type: "text", text: [`The QI coach for ${team.name} is `, { bold: coach.name }, "."] }];
   if (coach.email)
     blocks.push({ type: "text", text: ["Email: ", { link: `mailto:${coach.email}`, label: coach.email }] });
   const now = deps.clock.now();
@@ -23,5 +23,5 @@ export async function describeCoach(deps: CoreDeps, actor: Actor & { team: Team 
       text: `Your next coaching session: ${next.title}, ${formatLocal(next.startsAt, programme.timeZone)}.`,
     });
   }
-  return { summary: `${team.name}'s QI coach is ${coach.name}.`, blocks };
+  return { summary: `The QI coach for ${team.name} is ${coach.name}.`, blocks };
 }

@@ -18,7 +18,7 @@ export async function describeNextItem(deps: CoreDeps, actor: Actor, item: Sched
     const all = await deps.programmes.listMilestones(programme.id, { teamId: team?.id, from: now });
     const next = all.find((m) => team || m.teamId === null);
     const text = next
-      ? `${whose}'s next milestone: ${next.title}, due ${formatLocal(next.dueAt, tz)}.`
+      ? `Next milestone for ${whose}: ${next.title}, due ${formatLocal(next.dueAt, tz)}.`
       : `No more milestones are scheduled for ${whose}.`;
     const blocks: Block[] = [{ type: "text", text }];
     if (next?.description) blocks.push({ type: "context", text: next.description });
@@ -37,7 +37,7 @@ export async function describeNextItem(deps: CoreDeps, actor: Actor, item: Sched
     return { summary: text, blocks: [{ type: "text", text }] };
   }
   const when = formatLocal(next.startsAt, tz);
-  const text = `${whose}'s next ${what}: ${next.title}, ${when}${next.coach ? ` with ${next.coach}` : ""}.`;
+  const text = `Next ${what} for ${whose}: ${next.title}, ${when}${next.coach ? ` with ${next.coach}` : ""}.`;
   const blocks: Block[] = [{ type: "text", text }];
   if (next.joinUrl) blocks.push({ type: "text", text: [{ link: next.joinUrl, label: "Join link" }] });
   else if (next.location) blocks.push({ type: "context", text: `Where: ${next.location}` });
