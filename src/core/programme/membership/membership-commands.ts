@@ -75,7 +75,7 @@ export const addCommand: Command = {
       );
     const standing = await lookUpStanding(deps, person);
     const name = person.displayName || standing?.name || person.externalId;
-    const { moved } = await addToTeam({
+    const { member, moved } = await addToTeam({
       deps,
       programme: actor.programme,
       team,
@@ -86,7 +86,7 @@ export const addCommand: Command = {
       standing,
     });
     const note = standingNote(standing);
-    const text = `${moved ? "Moved" : "Added"} ${name} to ${team.name}.${note ? ` ${note} You added them yourself, so they are now a member.` : ""}`;
+    const text = `${moved ? "Moved" : "Added"} ${member.name} to ${team.name}.${note ? ` ${note} You added them yourself, so they are now a member.` : ""}`;
     return privateReply(textMessage(text));
   },
 };
