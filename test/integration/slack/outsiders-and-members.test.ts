@@ -67,6 +67,25 @@ describe("someone in no team (an applicant, a guest)", () => {
     expect(JSON.stringify(post?.params)).toMatch(/October 2022/);
   });
 
+  it("asks by @mentioning the bot in a channel and gets a private (ephemeral) answer", async () => {
+    await h.event({
+      type: "event_callback",
+      team_id: "T0SPIWORK",
+      event_id: "Ev0OUTSIDEMENTION1",
+      authorizations: [{ user_id: "UBOT", is_bot: true, team_id: "T1" }],
+      event: {
+        type: "app_mention",
+        channel: "C0GENERAL",
+        user: "UOUTSIDE7",
+        text: "<@UBOT> how much is the grant?",
+        ts: "2.000001",
+      },
+    });
+    const [post] = await h.fake.waitFor("chat.postEphemeral");
+    expect(post?.params).toMatchObject({ channel: "C0GENERAL", user: "UOUTSIDE7" });
+    expect(JSON.stringify(post?.params)).toMatch(/£10,000/);
+  });
+
   it("is refused `update`, told how to be added, and no form opens", async () => {
     const res = await h.command("update", { user_id: "UOUTSIDE3", channel_id: CROYDON_CHANNEL });
     const body = json(res);
