@@ -2,10 +2,12 @@ import type { CoreDeps } from "../core/deps.js";
 import type { Clock } from "../core/ports/clock.js";
 import type { Logger } from "../core/ports/logger.js";
 import type { Database } from "../db/open-database.js";
+import { createAskedQuestions } from "../db/repositories/asked-questions.js";
 import { withCachedReads } from "../db/repositories/cached-programme-reads.js";
 import { createDeliveryStore } from "../db/repositories/delivery-store.js";
 import { createFaqRepository } from "../db/repositories/faq-repository.js";
 import { createInboundEvents } from "../db/repositories/inbound-events.js";
+import { createJoinRequests } from "../db/repositories/join-requests.js";
 import { createAuditLog, createProgrammeRepository } from "../db/repositories/programme-repository.js";
 import { createReminderFacts } from "../db/repositories/reminder-facts.js";
 import { createUpdateRepository } from "../db/repositories/update-repository.js";
@@ -31,6 +33,8 @@ export function buildCoreDeps(options: {
     inbound: createInboundEvents(prisma),
     updates: createUpdateRepository(prisma),
     faq: createFaqRepository(prisma),
+    asked: createAskedQuestions(prisma),
+    joinRequests: createJoinRequests(prisma),
     gateways: {},
     publicUrl: options.publicUrl,
     deliveries: createDeliveryStore(prisma),

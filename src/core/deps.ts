@@ -1,9 +1,11 @@
 import type { FaqPrompt } from "./faq/faq-prompt.js";
 import type { DeliveryStore } from "./outbox/delivery-store.js";
+import type { AskedQuestions } from "./ports/asked-questions.js";
 import type { ChatGateway, Gateways } from "./ports/chat-gateway.js";
 import type { Clock } from "./ports/clock.js";
 import type { FaqRepository } from "./ports/faq-repository.js";
 import type { InboundEvents } from "./ports/inbound-events.js";
+import type { JoinRequests } from "./ports/join-requests.js";
 import type { Llm } from "./ports/llm.js";
 import type { Logger } from "./ports/logger.js";
 import type { AuditLog, ProgrammeRepository } from "./ports/programme-repository.js";
@@ -26,6 +28,10 @@ export type CoreDeps = {
   gateways: Gateways;
   /** FAQ entries and the unanswered-question queue. */
   faq: FaqRepository;
+  /** What each chat question got, and which "Did you mean…?" suggestion helped (`faq stats`). */
+  asked: AskedQuestions;
+  /** `join <team>` requests waiting for staff. */
+  joinRequests: JoinRequests;
   /** Optional LLM for FAQ answers (OPENAI_API_KEY). */
   llm?: Llm;
   /** The FAQ prompt (prompts/faq/); the LLM is used only when both are set. */

@@ -48,7 +48,7 @@ async function importInTransaction(tx: Tx, file: ProgrammeFile, actor: string): 
     totalFunding: p.totalFunding,
     startsOn: new Date(`${p.starts}T00:00:00Z`),
     endsOn: new Date(`${p.ends}T00:00:00Z`),
-    settings: { reminders: p.reminders ?? {} } as Prisma.InputJsonValue,
+    settings: { reminders: p.reminders ?? {}, faqAudience: p.faqAudience } as Prisma.InputJsonValue,
   };
   const programme = await upsertByKey(
     "programme",

@@ -2,6 +2,9 @@ import readline from "node:readline";
 import type { Command } from "commander";
 import { answerQuestion } from "../../core/faq/answer-question.js";
 import { answerUnanswered } from "../../core/faq/answer-unanswered.js";
+import { detectIntent } from "../../core/faq/detect-intent.js";
+import { buildFaqStats, type FaqStats } from "../../core/faq/faq-stats.js";
+import { CliInputError } from "../cli-error.js";
 import { withCliDatabase } from "../open-cli-database.js";
 import { pickProgramme } from "./pick-programme.js";
 
@@ -19,6 +22,8 @@ export function registerFaq(program: Command): void {
         const programme = await pickProgramme(deps, opts.programme);
         const ask = async (question: string) => {
           const result = await answerQuestion({ deps, programmeId: programme.id, question });
+          // The CLI has no identity: a question about "our team" gets the FAQ's general answer, or a pointer.
+          if (result.outcome !== "answer" && detectIntent(question)) result.answer = TEAM_QUESTION_POINTER;
           process.stdout.write(
             opts.json
               ? `${JSON.stringify({ answered: result.answered, answer: result.answer, sources: result.sources, outcome: result.outcome, suggestions: result.suggestions })}\n`
@@ -29,6 +34,25 @@ export function registerFaq(program: Command): void {
         // One process for many questions: the index is built once and reused.
         const lines = readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
         for await (const line of lines) if (line.trim()) await ask(line);
+      });
+    });
+
+  faq
+    .command("stats")
+    .description(
+      "per entry: how often it answered, was offered and picked as a suggestion; questions it could not answer",
+    )
+    .option("--json", "print one JSON object")
+    .option("--since <date>", "only questions asked on or after this date (YYYY-MM-DD)")
+    .option("--programme <slug>", "programme slug")
+    .action(async (opts: { json?: boolean; since?: string; programme?: string }) => {
+      const since = opts.since ? new Date(`${opts.since}T00:00:00Z`) : undefined;
+      if (since && Number.isNaN(since.getTime()))
+        throw new CliInputError(`--since: “${opts.since}” is not a date like 2022-11-01`);
+      await withCliDatabase({ seed: true }, async ({ deps }) => {
+        const programme = await pickProgramme(deps, opts.programme);
+        const stats = await buildFaqStats({ deps, programme, since });
+        process.stdout.write(opts.json ? `${JSON.stringify(stats)}\n` : statsText(stats));
       });
     });
 
@@ -73,4 +97,27 @@ export function registerFaq(program: Command): void {
         );
       });
     });
+}
+
+const TEAM_QUESTION_POINTER =
+  "That depends on your team, and the CLI doesn't know who you are. Ask it in Slack or Teams (`/cohort ask …`), or use `/cohort next` and `/cohort status`.";
+
+function statsText(stats: FaqStats): string {
+  const t = stats.totals;
+  const lines = [
+    `${stats.programme.name}${stats.since ? ` since ${stats.since.toISOString().slice(0, 10)}` : ""}`,
+    `asked ${t.asked}: answered ${t.answered}, live ${t.live}, suggested ${t.suggested} (picked ${t.picked}), I don't know ${t.declined} (passed to staff ${t.passedToStaff}), off-topic ${t.offTopic}`,
+    "",
+    "used  answered  picked/offered  entry",
+    ...stats.entries.map(
+      (e) =>
+        `${String(e.used).padStart(4)}  ${String(e.answered).padStart(8)}  ${`${e.picked}/${e.offered}`.padStart(14)}  ${e.key}${e.active ? "" : " (retired)"}`,
+    ),
+    "",
+    `Ended in "I don't know" (${stats.unknown.length}):`,
+    ...stats.unknown.map(
+      (q) => `  ${q.askedAt.toISOString().slice(0, 10)}  ${q.question}${q.passedToStaff ? "  [passed to staff]" : ""}`,
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
 }

@@ -1,5 +1,5 @@
 import type { CoreDeps } from "../deps.js";
-import type { Conversation, Identity } from "../programme/resolve-actor.js";
+import type { Caller, Conversation, Identity } from "../programme/resolve-actor.js";
 import type { Actor } from "../programme/types.js";
 import type { Reply } from "./reply.js";
 
@@ -9,24 +9,37 @@ export type CommandContext = {
   actor: Actor;
   identity: Identity;
   conversation?: Conversation;
-  /** Text after the subcommand name, trimmed. */
+  /** Text after the subcommand name, trimmed (platform mentions removed: see `mentions`). */
   args: string;
+  /** People the caller mentioned (Slack `<@U…>`, Teams mention entities), in order. */
+  mentions: Identity[];
 };
 
-/** One subcommand of `/cohort` (Slack) or a message to the bot (Teams, playground). */
-export type Command = {
+/** A command open to everyone in the workspace gets the caller, who may be in no team (`caller.actor` null). */
+export type OpenContext = Omit<CommandContext, "actor"> & { caller: Caller };
+
+type CommandInfo = {
   name: string;
   aliases?: string[];
   usage: string;
   summary: string;
   /** Only staff may run it; checked on every request by the router. */
   staffOnly?: boolean;
-  run(ctx: CommandContext): Promise<Reply>;
 };
 
+/**
+ * One subcommand of `/cohort` (Slack) or a message to the bot (Teams, playground). By default only
+ * members of a programme may run it; `audience: "everyone"` opens it to people in no team (the FAQ,
+ * help, asking to join).
+ */
+export type Command = CommandInfo &
+  (
+    | { audience?: "members"; run(ctx: CommandContext): Promise<Reply> }
+    | { audience: "everyone"; run(ctx: OpenContext): Promise<Reply> }
+  );
+
 /** A button press: same context, with the button's action id and value. */
-export type ActionHandler = {
-  action: string;
-  staffOnly?: boolean;
-  run(ctx: CommandContext & { value: string }): Promise<Reply>;
-};
+export type ActionHandler = { action: string; staffOnly?: boolean } & (
+  | { audience?: "members"; run(ctx: CommandContext & { value: string }): Promise<Reply> }
+  | { audience: "everyone"; run(ctx: OpenContext & { value: string }): Promise<Reply> }
+);

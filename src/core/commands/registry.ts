@@ -1,6 +1,14 @@
 import { digestCommand, postDigestAction } from "../digests/digest-commands.js";
 import { askCommand } from "../faq/ask-command.js";
 import { answerCommand, faqCommand, unansweredCommand } from "../faq/staff-commands.js";
+import { noSuggestionFitsAction, pickSuggestionAction } from "../faq/suggestion-actions.js";
+import {
+  addCommand,
+  approveJoinAction,
+  declineJoinAction,
+  joinCommand,
+  removeCommand,
+} from "../programme/membership/membership-commands.js";
 import {
   openUpdateAction,
   progressUpdateFormHandler,
@@ -27,13 +35,23 @@ export const commands: Command[] = [
   digestCommand,
   unlockCommand,
   askCommand,
+  joinCommand,
   unansweredCommand,
   answerCommand,
   faqCommand,
-  // ask, status, update, digest, faq staff commands: added by their features.
+  addCommand,
+  removeCommand,
 ];
 
-export const actions: ActionHandler[] = [openUpdateAction, viewUpdateAction, postDigestAction];
+export const actions: ActionHandler[] = [
+  openUpdateAction,
+  viewUpdateAction,
+  postDigestAction,
+  pickSuggestionAction,
+  noSuggestionFitsAction,
+  approveJoinAction,
+  declineJoinAction,
+];
 
 export const forms: FormHandler[] = [progressUpdateFormHandler];
 

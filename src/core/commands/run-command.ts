@@ -2,13 +2,28 @@ import type { CoreDeps } from "../deps.js";
 import { AppError, GENERIC_FAILURE, isAppError } from "../errors.js";
 import type { FormResult, FormValues } from "../forms/form.js";
 import { textMessage } from "../messages/message.js";
-import { type Conversation, type Identity, resolveActor } from "../programme/resolve-actor.js";
-import { type Actor, isStaff } from "../programme/types.js";
-import type { CommandContext } from "./command.js";
+import { notMemberMessage, notMemberText, strangerHelp } from "../programme/not-member.js";
+import {
+  type Caller,
+  type Conversation,
+  type Identity,
+  resolveActor,
+  resolveCaller,
+} from "../programme/resolve-actor.js";
+import { isStaff } from "../programme/types.js";
+import type { CommandContext, OpenContext } from "./command.js";
 import { findAction, findCommand, findForm } from "./registry.js";
 import { privateReply, type Reply } from "./reply.js";
 
-export type CommandInput = { identity: Identity; conversation?: Conversation; text: string };
+export { notMemberText };
+
+export type CommandInput = {
+  identity: Identity;
+  conversation?: Conversation;
+  text: string;
+  /** People mentioned in the text, as the platform identified them (the text no longer holds the markup). */
+  mentions?: Identity[];
+};
 
 /** Words that are a question, not a subcommand: "/cohort how much is the grant?" goes to `ask`. */
 function looksLikeQuestion(text: string): boolean {
@@ -17,13 +32,13 @@ function looksLikeQuestion(text: string): boolean {
 
 /**
  * The single entry point for `/cohort <text>` in Slack, a message to the bot in Teams and a line typed
- * in the playground. Resolves the member, checks the role on every request, runs the subcommand and
- * turns any error into a reply — never silence, never a stack trace.
+ * in the playground. Resolves the caller, checks membership and role on every request, runs the
+ * subcommand and turns any error into a reply — never silence, never a stack trace.
  */
 export async function runCommand(deps: CoreDeps, input: CommandInput): Promise<Reply> {
   const text = input.text.trim().replace(/^\/cohort\b\s*/i, "");
   const [word = "", ...rest] = text.split(/\s+/);
-  return guarded(deps, input, async (actor) => {
+  return guarded(deps, input, async (caller) => {
     let command = findCommand(word || "help");
     let args = rest.join(" ").trim();
     if (!command && looksLikeQuestion(text) && findCommand("ask")) {
@@ -37,21 +52,29 @@ export async function runCommand(deps: CoreDeps, input: CommandInput): Promise<R
         ),
       );
     }
+    const base = baseContext(deps, input, args);
+    if (command.audience === "everyone") return command.run({ ...base, caller });
+    const { actor } = caller;
+    if (!actor) return privateReply(notMemberMessage());
     if (command.staffOnly && !isStaff(actor)) throw forbidden(command.name);
-    return command.run(context(deps, actor, input, args));
+    return command.run({ ...base, actor });
   });
 }
 
-/** A button press (reminder "Update", digest "Post to channel"). */
+/** A button press (reminder "Update", digest "Post to channel", "Did you mean…?", join Approve). */
 export async function runAction(
   deps: CoreDeps,
   input: { identity: Identity; conversation?: Conversation; action: string; value?: string },
 ): Promise<Reply> {
-  return guarded(deps, input, async (actor) => {
+  return guarded(deps, input, async (caller) => {
     const handler = findAction(input.action);
     if (!handler) return privateReply(textMessage("That button is no longer available. Try `help`."));
+    const ctx = { ...baseContext(deps, input, ""), value: input.value ?? "" };
+    if (handler.audience === "everyone") return handler.run({ ...ctx, caller });
+    const { actor } = caller;
+    if (!actor) return privateReply(notMemberMessage());
     if (handler.staffOnly && !isStaff(actor)) throw forbidden(input.action);
-    return handler.run({ ...context(deps, actor, input, ""), value: input.value ?? "" });
+    return handler.run({ ...ctx, actor });
   });
 }
 
@@ -72,7 +95,7 @@ export async function submitForm(
   const handler = findForm(input.formId);
   if (!handler) return { ok: false, errors: { _form: "This form is no longer available. Please start again." } };
   try {
-    const { args: _args, ...ctx } = context(deps, actor, input, "");
+    const { args: _args, ...ctx } = { ...baseContext(deps, input, ""), actor };
     return await handler.submit({ ...ctx, context: input.context, values: input.values, draft: input.draft ?? false });
   } catch (error) {
     if (isAppError(error)) return { ok: false, errors: { _form: error.userMessage } };
@@ -84,12 +107,12 @@ export async function submitForm(
 async function guarded(
   deps: CoreDeps,
   input: { identity: Identity; conversation?: Conversation },
-  run: (actor: Actor) => Promise<Reply>,
+  run: (caller: Caller) => Promise<Reply>,
 ): Promise<Reply> {
   try {
-    const actor = await resolveActor(deps, input.identity, input.conversation);
-    if (!actor) return privateReply(strangerHelp());
-    return await run(actor);
+    const caller = await resolveCaller(deps, input.identity, input.conversation);
+    if (!caller) return privateReply(strangerHelp());
+    return await run(caller);
   } catch (error) {
     if (isAppError(error)) return privateReply(textMessage(error.userMessage));
     deps.logger.error({ err: error }, "command failed");
@@ -97,13 +120,12 @@ async function guarded(
   }
 }
 
-function context(
+function baseContext(
   deps: CoreDeps,
-  actor: Actor,
-  input: { identity: Identity; conversation?: Conversation },
+  input: { identity: Identity; conversation?: Conversation; mentions?: Identity[] },
   args: string,
-): CommandContext {
-  return { deps, actor, identity: input.identity, conversation: input.conversation, args };
+): Omit<CommandContext, "actor"> & Omit<OpenContext, "caller"> {
+  return { deps, identity: input.identity, conversation: input.conversation, args, mentions: input.mentions ?? [] };
 }
 
 function forbidden(what: string): AppError {
@@ -111,22 +133,4 @@ function forbidden(what: string): AppError {
     "forbidden",
     `Only programme staff can use \`${what}\`. If you think you should have access, ask the programme team.`,
   );
-}
-
-/** Someone the bot does not know yet still learns what it does and how to get added. */
-function strangerHelp() {
-  return {
-    summary: `I'm Cohort Bot. ${notMemberText()}`,
-    blocks: [
-      {
-        type: "text" as const,
-        text: "I'm Cohort Bot: I answer programme questions (`ask`), remind teams of coaching sessions and milestones, and collect each team's monthly progress `update`.",
-      },
-      { type: "text" as const, text: notMemberText() },
-    ],
-  };
-}
-
-export function notMemberText(): string {
-  return "I don't know which team you're in yet, so I can't help with that. Ask the programme team to add you (they need your name and team), or post in your team's channel first.";
 }

@@ -1,5 +1,5 @@
 import { type FaqAnswer, type FaqDeps, findAnswer } from "./find-answer.js";
-import { type Asker, passToStaff } from "./pass-to-staff.js";
+import { type Asker, type PassedOn, passToStaff } from "./pass-to-staff.js";
 
 export {
   ANSWER_THRESHOLD,
@@ -9,26 +9,37 @@ export {
   type FaqSuggestion,
   UNKNOWN_NOT_PASSED_ON,
 } from "./find-answer.js";
-export { type Asker, UNKNOWN_PASSED_ON } from "./pass-to-staff.js";
+export { ALREADY_PASSED_ON, type Asker, type PassedOn, UNKNOWN_PASSED_ON } from "./pass-to-staff.js";
+
+/** The answer, plus what happened to a declined question that was passed to staff. */
+export type FaqReply = FaqAnswer & { passedOn?: PassedOn };
+
+export const OFF_TOPIC_DECLINE =
+  "Sorry, that's not something I can help with: I only answer questions about the programme. Try `help` to see what I can do.";
 
 /**
- * Answers a programme question: the FAQ decides (find-answer.ts); a question about the programme that
- * it cannot answer is passed to staff when we know who asked (pass-to-staff.ts). Off-topic questions
- * are declined without bothering staff.
+ * Answers a programme question: the FAQ decides (find-answer.ts: answer, "did you mean", or decline).
+ * A question about the programme that it cannot answer is passed to staff when we know who asked
+ * (pass-to-staff.ts). An off-topic one (weather, sport, passwords) gets a polite decline and never
+ * reaches staff, whoever asked. `decide` is for tests that need an outcome today's answerer cannot give.
  */
 export async function answerQuestion({
   deps,
   programmeId,
   question,
   asker,
+  decide = findAnswer,
 }: {
   deps: FaqDeps;
   programmeId: string;
   question: string;
   asker?: Asker;
-}): Promise<FaqAnswer> {
+  decide?: typeof findAnswer;
+}): Promise<FaqReply> {
   const text = question.trim().slice(0, 1000);
-  const result = await findAnswer({ deps, programmeId, question: text });
-  if (result.outcome !== "decline" || result.offTopic || !asker || !text) return result;
+  const result = await decide({ deps, programmeId, question: text });
+  if (result.outcome !== "decline") return result;
+  if (result.offTopic) return asker ? { ...result, answer: OFF_TOPIC_DECLINE } : result;
+  if (!asker || !text) return result;
   return passToStaff({ deps, programmeId, question: text, asker, declined: result });
 }

@@ -1,56 +1,82 @@
-import type { Command, CommandContext } from "../commands/command.js";
-import { privateReply, type Reply } from "../commands/reply.js";
-import { textMessage } from "../messages/message.js";
+import type { Command, OpenContext } from "../commands/command.js";
+import { privateReply } from "../commands/reply.js";
+import { type Message, textMessage } from "../messages/message.js";
 import type { ChatTarget } from "../ports/chat-gateway.js";
-import { isStaff } from "../programme/types.js";
+import { notMemberText } from "../programme/not-member.js";
 import { answerQuestion } from "./answer-question.js";
 import { detectIntent } from "./detect-intent.js";
+import { faqAudience, membersOnlyText } from "./faq-audience.js";
+import { answerLive } from "./live/answer-live.js";
+import { outcomeOf, recordAsked } from "./record-asked.js";
 import { renderAnswer } from "./render-answer.js";
 
-/** `ask <question>`: plain questions to the bot land here too (the router sends question-like text). */
+/**
+ * `ask <question>`: plain questions to the bot land here too (the router sends question-like text).
+ * Open to everyone in the workspace: programme facts are public (unless the programme file says
+ * `faqAudience: members`); questions about "our" team need membership.
+ */
 export const askCommand: Command = {
   name: "ask",
   usage: "ask <question>",
   summary: "ask a question about the programme (I pass ones I can't answer to the programme team)",
+  audience: "everyone",
   async run(ctx) {
     const question = ctx.args.trim();
     if (!question) return privateReply(textMessage("Ask me a question after `ask`, e.g. `ask how much is the grant?`"));
-    const routed = await routeIntent(ctx, question);
-    if (routed) return routed;
-    const result = await answerQuestion({
-      deps: ctx.deps,
-      programmeId: ctx.actor.programme.id,
-      question,
-      asker: {
-        memberId: ctx.actor.member.id,
-        platform: ctx.actor.platform,
-        externalId: ctx.actor.externalId,
-        replyTo: await replyTarget(ctx),
-      },
-    });
-    return privateReply(renderAnswer(result));
+    return privateReply(await askQuestion(ctx, question));
   },
 };
 
-/** Live-data questions go to the command that answers them (`next`, `status`) when it is registered. */
-async function routeIntent(ctx: CommandContext, question: string): Promise<Reply | null> {
+export async function askQuestion(ctx: OpenContext, question: string): Promise<Message> {
+  const { deps, caller } = ctx;
+  const { actor, programme } = caller;
+  if (!actor && faqAudience(programme) === "members") return textMessage(membersOnlyText(programme));
+
   const intent = detectIntent(question);
-  if (!intent) return null;
-  // Imported here, not at the top: the registry imports this file.
-  const { findCommand } = await import("../commands/registry.js");
-  const command = findCommand(intent);
-  if (!command || command.name === "ask" || (command.staffOnly && !isStaff(ctx.actor))) return null;
-  return command.run({ ...ctx, args: "" });
+  if (intent && !actor) {
+    return textMessage(`That's about your own team. ${notMemberText()}`);
+  }
+  if (intent && actor) {
+    const live = await answerLive({ deps, actor, intent });
+    if (live) {
+      await recordAsked({ deps, caller, question, outcome: "live", sources: [intent] });
+      return live;
+    }
+  }
+  const result = await answerQuestion({
+    deps,
+    programmeId: programme.id,
+    question,
+    asker: {
+      memberId: actor?.member.id ?? null,
+      platform: caller.platform,
+      externalId: caller.externalId,
+      replyTo: await replyTarget(ctx),
+    },
+  });
+  const askedId = await recordAsked({
+    deps,
+    caller,
+    question,
+    outcome: outcomeOf(result),
+    sources: result.sources,
+    suggestions: result.suggestions.map((s) => s.key),
+    unansweredId: result.passedOn?.questionId,
+  });
+  return renderAnswer(result, askedId);
 }
 
 /** The answer goes back to the asker directly (never into a channel where others would see it). */
-async function replyTarget(ctx: CommandContext): Promise<ChatTarget> {
-  const target: ChatTarget = { platform: ctx.actor.platform, kind: "user", externalId: ctx.actor.externalId };
-  const conversation = ctx.conversation;
+export async function replyTarget(ctx: Pick<OpenContext, "deps" | "caller" | "conversation">): Promise<ChatTarget> {
+  const { caller, conversation } = ctx;
+  const target: ChatTarget = { platform: caller.platform, kind: "user", externalId: caller.externalId };
   if (conversation?.kind === "personal") {
-    // Teams needs the personal chat's stored conversation reference to message the user later.
-    const [channel] = await ctx.deps.programmes.findChannels(conversation.platform, conversation.externalId);
-    if (channel?.conversationRef) target.conversationRef = channel.conversationRef;
+    // Teams needs the personal chat's conversation reference to message the user later.
+    if (conversation.reference) target.conversationRef = conversation.reference;
+    else {
+      const [channel] = await ctx.deps.programmes.findChannels(conversation.platform, conversation.externalId);
+      if (channel?.conversationRef) target.conversationRef = channel.conversationRef;
+    }
   }
   return target;
 }

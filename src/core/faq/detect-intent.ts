@@ -1,26 +1,98 @@
 /**
- * Questions whose answer is live data, not FAQ text: they go to the command that already answers them,
- * so "when is our next coaching session?" gives the real date, not instructions.
+ * Questions whose answer is the asker's own team's live data, not FAQ text: "who is our coach?",
+ * "when is our next workshop?", "have we submitted?", "how much of our grant have we spent?". They are
+ * answered from the data (live-answers.ts), so the reply is the team's real coach, date or figure.
+ * Every pattern needs a word that points at the asker's team (our, we, us, my) or at "next", so general
+ * questions ("how often do we have coaching?", "when is the monthly update due?") still go to the FAQ.
  */
-export type Intent = "next" | "status";
+export type Intent =
+  | "coach"
+  | "next"
+  | "next-session"
+  | "next-workshop"
+  | "next-milestone"
+  | "due"
+  | "submitted"
+  | "spend"
+  | "staff-reply";
+
+const WE = "(?:we|us|our|ours|my team|my team's|our team|our team's|i|my|me)";
 
 const PATTERNS: [Intent, RegExp][] = [
-  ["next", /\bnext\b.{0,40}\b(session|coaching|workshop|meeting|call|coach|milestone)s?\b/i],
-  ["next", /\b(session|coaching|workshop|meeting)s?\b.{0,20}\bnext\b/i],
-  ["next", /\bwhen\b.{0,30}\b(do|will|are) we\b.{0,20}\b(meet|see|have)\b.{0,30}\b(coach|coaching|session|workshop)/i],
+  [
+    "staff-reply",
+    new RegExp(
+      String.raw`\b(staff|programme team|program team|team|they|anyone)\b.{0,30}\b(said|say|reply|replied|answer|answered|respond|responded|get back)\b.{0,30}\b${WE}\b.{0,15}\b(last |latest |previous )?question`,
+      "i",
+    ),
+  ],
+  [
+    "staff-reply",
+    new RegExp(String.raw`\b(answer|reply|response)s? to ${WE}\b.{0,15}\b(last |latest |previous )?question`, "i"),
+  ],
+  [
+    "staff-reply",
+    new RegExp(
+      String.raw`\b(has|have|did) (anyone|staff|the programme team|they)\b.{0,20}\b(answer|answered|reply|replied|respond|responded)\b.{0,20}\b${WE}\b`,
+      "i",
+    ),
+  ],
+  [
+    "coach",
+    new RegExp(
+      String.raw`\b(who(?:'s| is| are)?|name of|contact|email|reach)\b.{0,25}\b${WE}\b.{0,20}\b(qi |quality improvement )?coach(es)?\b`,
+      "i",
+    ),
+  ],
+  ["coach", new RegExp(String.raw`\bwho\b.{0,20}\b(coach(es|ing)?|mentors?|supports?)\b.{0,10}\b${WE}\b`, "i")],
+  [
+    "coach",
+    new RegExp(String.raw`\b${WE} (qi |quality improvement )?coach'?s?\b.{0,15}\b(name|email|contact|details)\b`, "i"),
+  ],
+  ["next-workshop", /\b(next|upcoming)\b.{0,25}\b(workshop|training|webinar|learning event|event)s?\b/i],
+  [
+    "next-workshop",
+    /\bwhen(?:'s| is| are)\b.{0,20}\b(the )?(next )?(workshop|training day|webinar)s?\b.{0,15}\bnext\b/i,
+  ],
+  ["next-milestone", /\b(next|upcoming)\b.{0,25}\b(milestone|deliverable)s?\b/i],
+  ["next-session", /\b(next|upcoming)\b.{0,30}\b(session|coaching|meeting|call)s?\b/i],
+  ["next-session", /\b(session|coaching|meeting)s?\b.{0,20}\bnext\b/i],
+  ["next-session", /\bwhen\b.{0,30}\b(do|will|are) we\b.{0,20}\b(meet|see|have)\b.{0,30}\b(coach|coaching|session)/i],
   ["next", /\b(upcoming|coming up)\b.{0,30}\b(session|coaching|workshop|milestone)s?\b/i],
   ["next", /\bwhat'?s (coming )?up next\b|\bwhat'?s next for (us|our team|me)\b/i],
   [
-    "status",
-    /\b(have|did|has) (we|i|my team|our team|anyone|someone|my colleague)\b.{0,30}\b(submit|submitted|send|sent|done|filled|complete|completed)\b/i,
+    "spend",
+    new RegExp(String.raw`\bhow much\b.{0,30}\b(have|has|did) ${WE}\b.{0,20}\b(spent|spend|used|reported)\b`, "i"),
   ],
   [
-    "status",
+    "spend",
+    new RegExp(
+      String.raw`\bhow much\b.{0,30}\b(of )?${WE}\b.{0,20}\b(grant|award|funding|budget|money)\b.{0,30}\b(spent|used|left|remaining|remain)\b`,
+      "i",
+    ),
+  ],
+  ["spend", new RegExp(String.raw`\b${WE}\b.{0,10}\b(spend|spending|underspend|overspend|burn rate)\b`, "i")],
+  [
+    "spend",
+    new RegExp(
+      String.raw`\bhow much\b.{0,20}\b(grant|award|funding|budget|money)\b.{0,20}\b(do|have) ${WE}\b.{0,10}\b(left|remaining)\b`,
+      "i",
+    ),
+  ],
+  [
+    "submitted",
+    /\b(have|did|has) (we|i|my team|our team|anyone|someone|my colleague)\b.{0,30}\b(submit|submitted|send|sent|done|filled|complete|completed)\b/i,
+  ],
+  ["submitted", /\bis our (monthly )?(update|report)\b.{0,10}\b(in|done|submitted|sent|late)\b/i],
+  ["submitted", /\b(our|my team'?s?) (status|progress status)\b/i],
+  [
+    "due",
     /\bwhat(?:'s| is| do we have| have we got)\b.{0,20}\b(due|outstanding|left to do)\b.{0,20}\b(this|for this|now)\b/i,
   ],
-  ["status", /\bwhat'?s (due|outstanding)\b(?!.{0,30}\b(date|day)\b)/i],
-  ["status", /\bis our (monthly )?(update|report)\b.{0,10}\b(in|done|submitted|sent|late)\b/i],
-  ["status", /\b(our|my team'?s?) (status|progress status)\b/i],
+  ["due", /\bwhat'?s (due|outstanding)\b(?!.{0,30}\b(date|day)\b)/i],
+  ["due", new RegExp(String.raw`\bwhat\b.{0,15}\b${WE}\b.{0,15}\b(due|owe|need to (hand|send|submit))\b`, "i")],
+  ["due", new RegExp(String.raw`\bwhen\b.{0,15}\b${WE}\b.{0,10}\b(update|report)\b.{0,10}\bdue\b`, "i")],
+  ["due", new RegExp(String.raw`\bwhen (do|does|must|should) ${WE}\b.{0,25}\b(submit|send|hand in|file)\b`, "i")],
 ];
 
 export function detectIntent(question: string): Intent | null {

@@ -5,6 +5,8 @@ import { type RichText, textMessage } from "../messages/message.js";
 import { formatLocal } from "../programme/local-time.js";
 import { answerUnanswered } from "./answer-unanswered.js";
 import { editFaqEntry, retireFaqEntry } from "./edit-faq-entry.js";
+import { buildFaqStats } from "./faq-stats.js";
+import { renderFaqStats } from "./render-faq-stats.js";
 
 /** `unanswered`: the open questions the bot passed to staff, oldest first. */
 export const unansweredCommand: Command = {
@@ -59,11 +61,11 @@ export const answerCommand: Command = {
   },
 };
 
-/** `faq list | edit <key> <answer> | retire <key>`: looking after the FAQ from chat. */
+/** `faq list | stats | edit <key> <answer> | retire <key>`: looking after the FAQ from chat. */
 export const faqCommand: Command = {
   name: "faq",
-  usage: "faq list | faq edit <key> <answer> | faq retire <key>",
-  summary: "list, edit or retire FAQ entries",
+  usage: "faq list | faq stats | faq edit <key> <answer> | faq retire <key>",
+  summary: "list, edit or retire FAQ entries; see how often each is used",
   staffOnly: true,
   async run({ deps, actor, args }) {
     const [sub = "list", key = "", ...rest] = args.split(/\s+/);
@@ -78,6 +80,10 @@ export const faqCommand: Command = {
         ],
       });
     }
+    if (sub === "stats") {
+      const stats = await buildFaqStats({ deps, programme: actor.programme });
+      return privateReply(renderFaqStats(stats, actor.programme.timeZone));
+    }
     if (sub === "edit") {
       const entry = await editFaqEntry({ deps, programmeId, key, answer: rest.join(" "), by: actor.member.id });
       return privateReply(textMessage(`Updated FAQ entry \`${entry.key}\`.`));
@@ -88,6 +94,9 @@ export const faqCommand: Command = {
         textMessage(`Retired FAQ entry \`${entry.key}\`: I won't use it to answer questions any more.`),
       );
     }
-    throw new AppError("invalid_input", "Use `faq list`, `faq edit <key> <answer>` or `faq retire <key>`.");
+    throw new AppError(
+      "invalid_input",
+      "Use `faq list`, `faq stats`, `faq edit` followed by a key and the new answer, or `faq retire` followed by a key.",
+    );
   },
 };

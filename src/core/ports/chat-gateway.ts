@@ -45,10 +45,18 @@ export type SendOptions = {
   since?: Date;
 };
 
+/**
+ * What a platform says about a user account. Guests and people from another organisation (Slack Connect)
+ * are shown as such to staff deciding whether to add them.
+ */
+export type UserStanding = { name?: string; guest: boolean; external: boolean };
+
 /** Sends neutral messages to one platform. Implementations render and escape; they throw DeliveryError on failure. */
 export type ChatGateway = {
   platform: Platform;
   send(target: ChatTarget, message: Message, options?: SendOptions): Promise<SendResult>;
+  /** Looks a user up on the platform (Slack users.info); null when the platform cannot say. Never throws. */
+  describeUser?(externalId: string): Promise<UserStanding | null>;
 };
 
 /** The gateways configured in this deployment, by platform. */

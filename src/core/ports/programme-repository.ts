@@ -26,8 +26,12 @@ export type ProgrammeRepository = {
   /** The member's user ids on each platform. */
   listIdentities(memberId: string): Promise<{ platform: Platform; externalId: string }[]>;
   linkIdentity(input: { memberId: string; platform: Platform; externalId: string }): Promise<void>;
-  /** Creates a member (or returns the one with that key): a user linked on first use in a team channel. */
+  /** Creates a member (or returns the one with that key): someone staff added or approved. */
   ensureMember(input: Omit<Member, "id" | "email"> & { email?: string | null }): Promise<Member>;
+  /** Moves a member to a team (or out of every team, with null). */
+  setMemberTeam(memberId: string, teamId: string | null): Promise<Member>;
+  /** Removes one platform user id from a programme, so it no longer resolves to that member. */
+  unlinkIdentity(input: { programmeId: string; platform: Platform; externalId: string }): Promise<void>;
 
   listChannels(
     programmeId: string,

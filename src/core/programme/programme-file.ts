@@ -54,6 +54,8 @@ export const programmeFileSchema = z
         totalFunding: pounds.default(0),
         sampleData: z.boolean().default(false),
         reminders: reminderPolicySchema.optional(),
+        /** Who may ask the FAQ: anyone in the workspace (default) or only people in the programme. */
+        faqAudience: z.enum(["everyone", "members"]).default("everyone"),
       })
       .strict(),
     staff: z.array(person).default([]),

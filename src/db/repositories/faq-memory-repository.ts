@@ -51,6 +51,7 @@ export function createMemoryFaqRepository(entries: FaqEntry[] = []): FaqReposito
         answeredFaqId: null,
         answeredById: null,
         answeredAt: null,
+        createdAt: input.createdAt ?? new Date(0),
       };
       state.questions.push(question);
       return question;

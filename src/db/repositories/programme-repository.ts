@@ -53,6 +53,11 @@ export function createProgrammeRepository(prisma: PrismaClient): ProgrammeReposi
       });
       return toMember(row);
     },
+    setMemberTeam: async (memberId, teamId) =>
+      toMember(await prisma.member.update({ where: { id: memberId }, data: { teamId } })),
+    async unlinkIdentity({ programmeId, platform, externalId }) {
+      await prisma.platformIdentity.deleteMany({ where: { programmeId, platform, externalId } });
+    },
 
     listChannels: async (programmeId, filter = {}) =>
       (

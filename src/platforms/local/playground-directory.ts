@@ -21,6 +21,18 @@ export type PlaygroundChannel = {
 };
 
 /**
+ * Someone in the workspace who is in no team: what an applicant or a guest sees (the FAQ, `join`). Once
+ * staff add them (`add visitor croydon`, or approving their `join`), they are listed with their team.
+ */
+export const VISITOR: PlaygroundPerson = {
+  key: "visitor",
+  name: "Sam Visitor",
+  role: "member",
+  teamKey: null,
+  teamName: null,
+};
+
+/**
  * The programme the playground shows: the first one that has playground channels (every imported
  * programme gets them), preferring one running on the playground clock.
  */
@@ -48,7 +60,8 @@ export async function listPeople(deps: CoreDeps, programme: Programme): Promise<
     }),
   );
   const order: Record<Role, number> = { staff: 0, coach: 1, member: 2 };
-  return withLocal
+  const visitorIsMember = members.some((m) => m.key === `local-${VISITOR.key}`);
+  const listed = withLocal
     .filter((m): m is Member => m !== null)
     .map((m) => {
       const team = m.teamId ? teamById.get(m.teamId) : undefined;
@@ -60,6 +73,7 @@ export async function listPeople(deps: CoreDeps, programme: Programme): Promise<
         (a.teamName ?? "").localeCompare(b.teamName ?? "") ||
         a.name.localeCompare(b.name),
     );
+  return visitorIsMember ? listed : [...listed, VISITOR];
 }
 
 /**

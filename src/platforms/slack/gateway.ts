@@ -4,8 +4,10 @@ import type { ChatGateway, ChatTarget, SendOptions } from "../../core/ports/chat
 import { DeliveryError } from "../../core/ports/chat-gateway.js";
 import type { Logger } from "../../core/ports/logger.js";
 import { silentLogger } from "../../core/ports/logger.js";
+import type { BotIds } from "./bot-identity.js";
 import { gatewayClientOptions, type SlackConfig } from "./config.js";
 import { toDeliveryError } from "./delivery-error.js";
+import { describeSlackUser } from "./describe-user.js";
 import { DELIVERY_EVENT_TYPE, findEarlierPost } from "./find-earlier-post.js";
 import { renderSlackMessage } from "./render/render-message.js";
 import { boltLogger } from "./slack-logger.js";
@@ -17,9 +19,14 @@ type PostArgs = Parameters<WebClient["chat"]["postMessage"]>[0];
  * delivers to the user's conversation with the app (no im:write scope needed). The SDK never retries
  * here: every failure becomes a DeliveryError and the outbox decides.
  */
-export function createSlackGateway(client: WebClient, logger: Logger = silentLogger): ChatGateway {
+export function createSlackGateway(
+  client: WebClient,
+  logger: Logger = silentLogger,
+  botIds: () => BotIds = () => ({}),
+): ChatGateway {
   return {
     platform: "slack",
+    describeUser: (userId) => describeSlackUser(client, userId, botIds, logger),
     async send(target: ChatTarget, message: Message, options: SendOptions = {}) {
       if (target.platform !== "slack") {
         throw new DeliveryError(`not a Slack target: ${target.platform}`, { permanent: true });

@@ -29,7 +29,7 @@ export async function createSlackPlatform(input: PlatformFactoryInput): Promise<
   return {
     name: "slack",
     routes: http ? [slackEventsRoute(http, { signingSecret: config.signingSecret ?? "", logger })] : [],
-    gateway: createSlackGateway(client, logger),
+    gateway: createSlackGateway(client, logger, identity.current),
     async start() {
       // Never block start-up on Slack: a slow or unreachable Slack must not stop /healthz or Teams.
       void identity.check();

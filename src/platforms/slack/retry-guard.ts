@@ -19,7 +19,8 @@ export type RetryGuard = (key: string, retryNum: number | undefined) => Promise<
 export function createRetryGuard(deps: CoreDeps, budgetMs: number): RetryGuard {
   const seen = new Set<string>();
   return async (key, retryNum) => {
-    if (seen.has(key)) return false;
+    // Only a retry can be a duplicate: a delivery without the header is handled even if its key repeats.
+    if (retryNum !== undefined && seen.has(key)) return false;
     seen.add(key);
     if (seen.size > REMEMBERED) seen.delete(seen.values().next().value as string);
     const claim = deps.inbound.firstTime(key).catch((err: unknown) => {

@@ -17,7 +17,7 @@ export type InboundActivity = {
     team?: { id?: string; name?: string };
     channel?: { id?: string; name?: string };
   };
-  entities?: { type?: string; mentioned?: { id?: string }; text?: string }[];
+  entities?: { type?: string; mentioned?: { id?: string; name?: string; aadObjectId?: string }; text?: string }[];
 };
 
 /** What the gateway needs to post into a conversation later (stored in Channel.conversationRef). */
@@ -49,10 +49,14 @@ export function isPersonal(activity: InboundActivity): boolean {
 }
 
 export function conversationOf(activity: InboundActivity): Conversation {
+  const personal = isPersonal(activity);
   return {
     platform: "teams",
     externalId: baseConversationId(activity.conversation.id),
-    kind: isPersonal(activity) ? "personal" : "channel",
+    kind: personal ? "personal" : "channel",
+    // How to write back to this person later (a staff answer, a join decision), even if they are in no
+    // programme and so have no stored personal channel.
+    ...(personal && activity.serviceUrl ? { reference: referenceOf(activity, { withUser: true }) } : {}),
   };
 }
 

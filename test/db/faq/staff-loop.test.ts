@@ -127,9 +127,11 @@ describe("FAQ staff loop", () => {
     expect(actions).toEqual(["faq.edit", "faq.retire"]);
   });
 
-  it("routes live-data questions to the next command", async () => {
+  it("answers live-data questions from the team's own schedule", async () => {
     const reply = text(await ask("ask when is our next coaching session?"));
-    expect(reply).toContain("Next coaching session");
+    expect(reply).toContain(
+      "Next coaching session for Tower Hamlets Grow Our Own Link Workers: QI coaching: Tower Hamlets",
+    );
     expect(await db.prisma.unansweredQuestion.count()).toBe(0);
   });
 });

@@ -133,18 +133,19 @@ describe("/cohort subcommands", () => {
     expect(await h.db.prisma.member.count({ where: { key: "slack-unobody1" } })).toBe(0);
   });
 
-  it("an unknown user in a team's channel is linked to that team on first use, and audited", async () => {
-    const body = (
-      await h.command("status", { user_id: "UNEWCOMER", user_name: "new.person", channel_id: TEAM_CHANNEL })
-    ).json();
-    expect(blocksText(body)).toContain("Tower Hamlets");
-    const member = await h.db.prisma.member.findFirstOrThrow({
-      where: { key: "slack-unewcomer" },
-      include: { team: true },
-    });
-    expect(member.role).toBe("member");
-    expect(member.team?.key).toBe("tower-hamlets");
-    expect(await h.db.prisma.auditLog.count({ where: { action: "member.linked-by-channel" } })).toBe(1);
+  it("an outsider's `status` in a team's channel reveals nothing about the team and links nobody", async () => {
+    const res = await h.command("status", { user_id: "UNEWCOMER", user_name: "new.person", channel_id: TEAM_CHANNEL });
+    const body = JSON.stringify(res.json());
+    expect(body).not.toMatch(/tower hamlets|November 2022|update\.open/i);
+    expect(body).toContain("I don't know which team you're in");
+    expect(body).toContain("join");
+    expect(await h.db.prisma.member.count({ where: { key: { contains: "unewcomer" } } })).toBe(0);
+    expect(await h.db.prisma.platformIdentity.count({ where: { externalId: "UNEWCOMER" } })).toBe(0);
+    // And nothing was learnt for later: the same person in their DM is still an outsider.
+    const again = JSON.stringify(
+      (await h.command("status", { user_id: "UNEWCOMER", channel_id: "D0NEWCOMER" })).json(),
+    );
+    expect(again).not.toMatch(/tower hamlets/i);
   });
 
   it("is never linked through the staff channel, and a known member is not moved to another team", async () => {

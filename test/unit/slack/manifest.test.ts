@@ -15,15 +15,21 @@ describe("manifest/slack/manifest.yaml", () => {
     expect(manifest.features.slash_commands[0].command).toBe("/cohort");
   });
 
-  it("asks only for the scopes the code uses, and the one event it handles", () => {
+  it("asks only for the scopes the code uses, and the events it handles", () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      "app_mentions:read",
       "channels:history",
       "chat:write",
       "commands",
       "groups:history",
+      "im:history",
+      "users:read",
     ]);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "message.im", "app_mention"]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    // People can write to the bot (questions in a DM), and mentions reach `add` as user ids.
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
+    expect(manifest.features.slash_commands[0].should_escape).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
 });

@@ -36,6 +36,13 @@ describe("Slack retry guard", () => {
     expect(await guard("k2", 1)).toBe(false);
   });
 
+  it("a delivery without a retry header is handled even when its key was seen (new by definition)", async () => {
+    const guard = createRetryGuard(depsWith(sharedStore().inbound), 2_000);
+    expect(await guard("k6", undefined)).toBe(true);
+    expect(await guard("k6", undefined)).toBe(true);
+    expect(await guard("k6", 1)).toBe(false);
+  });
+
   it("a retry reaching another replica (or a restarted process) is a duplicate through the database", async () => {
     const store = sharedStore();
     const a = createRetryGuard(depsWith(store.inbound), 2_000);

@@ -13,7 +13,7 @@ import { sendJson } from "../../../http/router.js";
 import type { MessageStore } from "../message-store.js";
 import type { OpenForms } from "../open-forms.js";
 import { isPlaygroundClock } from "../playground-clock.js";
-import { channelsFor, findPlaygroundProgramme, type PlaygroundPerson } from "../playground-directory.js";
+import { channelsFor, findPlaygroundProgramme, type PlaygroundPerson, VISITOR } from "../playground-directory.js";
 import { quickJumps } from "../quick-jumps.js";
 import { renderHtmlForm } from "../render/render-form.js";
 import { suggestionsFor } from "../suggestions.js";
@@ -182,6 +182,7 @@ async function findPerson(deps: CoreDeps, programme: Programme, as: string | nul
   const member = as
     ? (await deps.programmes.findMembersByIdentity("local", as)).find((m) => m.programmeId === programme.id)
     : undefined;
+  if (!member && as === VISITOR.key) return VISITOR;
   if (!member) throw new ApiError(404, "Pick who you are from the list first.");
   const team = member.teamId ? await deps.programmes.getTeam(member.teamId) : null;
   return {

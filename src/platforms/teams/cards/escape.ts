@@ -2,10 +2,14 @@
  * Escaping for text shown in Teams. Adaptive Card TextBlocks (and FactSet values) render a markdown subset,
  * and Teams turns `<at>…</at>` into mentions, so every user-supplied string goes through here first:
  * markdown punctuation is backslash-escaped (CommonMark escapes render as the literal character) and angle
- * brackets are replaced by look-alike characters so no tag — `<at>`, HTML — can ever be formed. The look-alikes
- * are ‹ and › (U+2039/U+203A), which Segoe UI and the common Linux fonts have: the full-width ＜＞ used before
- * showed as empty boxes in Microsoft's client on machines without CJK fonts.
+ * brackets are replaced by look-alike characters so no tag — `<at>`, HTML — can ever be formed.
+ *
+ * The look-alikes are the single angle quotation marks ‹ › (U+2039/U+203A): they are in every Latin font
+ * (Windows Glyph List 4), so they render in every Teams client. The full-width ＜ ＞ used before are CJK
+ * characters that the Teams web client's font lacks: `ask <question>` showed as `ask ☐question☐`.
  */
+const LT = "\u2039";
+const GT = "\u203A";
 const INLINE_SPECIALS = /[\\*_[\]]/g;
 
 export function escapeMarkdown(text: string): string {
@@ -13,8 +17,8 @@ export function escapeMarkdown(text: string): string {
     text
       .replace(INLINE_SPECIALS, (c) => `\\${c}`)
       // Angle brackets: look-alikes, so neither markdown nor Teams' tag parser sees a tag.
-      .replace(/</g, "\u2039")
-      .replace(/>/g, "\u203A")
+      .replace(/</g, LT)
+      .replace(/>/g, GT)
       // Block syntax only matters at the start of a line: headings, quotes, list items, numbered lists.
       .replace(/^(\s*)([#+-])/gm, "$1\\$2")
       .replace(/^(\s*\d+)\./gm, "$1\\.")
@@ -25,7 +29,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Plain text where markdown is not rendered (titles, labels, button captions): only tags are defused. */
 export function escapePlain(text: string): string {
-  return text.replace(/</g, "\u2039").replace(/>/g, "\u203A");
+  return text.replace(/</g, LT).replace(/>/g, GT);
 }
 
 /** Only http(s) links become clickable; the URL is encoded so it cannot close the markdown link early. */

@@ -1,6 +1,7 @@
 import { runAction, runCommand } from "../../../core/commands/run-command.js";
 import { commandText, conversationOf, type InboundActivity, identityOf } from "../activity-context.js";
 import { openRequestData, readOpenRequest } from "../cards/card-data.js";
+import { mentionedPeople } from "../mentioned-people.js";
 import { sendReply } from "../send-reply.js";
 import { firstDelivery, type HandlerDeps } from "./handler-deps.js";
 
@@ -21,7 +22,15 @@ export function registerMessage({ app, deps, remember }: HandlerDeps): void {
     const reply =
       request.kind === "action"
         ? await runAction(deps, { identity, conversation, action: request.action, value: request.value })
-        : await runCommand(deps, { identity, conversation, text: request.text });
+        : await runCommand(deps, {
+            identity,
+            conversation,
+            text: request.text,
+            // Only a typed command can mention people (`add @Sam Croydon`); the roster gives their object id.
+            mentions: await mentionedPeople(activity, (conversationId, userId) =>
+              ctx.api.conversations.members(conversationId).getById(userId),
+            ),
+          });
     await sendReply({ app, ctx, activity, logger: deps.logger }, reply, openRequestData(request));
   });
 }

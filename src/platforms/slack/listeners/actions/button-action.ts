@@ -1,7 +1,6 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { runAction } from "../../../../core/commands/run-command.js";
 import type { CoreDeps } from "../../../../core/deps.js";
-import { linkMemberByChannel } from "../../../../core/programme/link-member-by-channel.js";
 import { openForm, postToUser, responseBody } from "../../deliver-reply.js";
 import { coreActionId } from "../../render/render-message.js";
 import { slackConversation, slackIdentity } from "../../slack-identity.js";
@@ -20,9 +19,6 @@ export function registerButtonAction(app: App, deps: CoreDeps): void {
 
     const identity = slackIdentity(body.user.id, body.user.username ?? body.user.name);
     const conversation = slackConversation(body.channel?.id);
-    await linkMemberByChannel({ deps, identity, conversation }).catch((err: unknown) =>
-      deps.logger.warn({ err }, "could not link a Slack user by channel"),
-    );
     const reply = await runAction(deps, {
       identity,
       conversation,

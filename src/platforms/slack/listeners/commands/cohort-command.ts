@@ -3,10 +3,10 @@ import { runCommand } from "../../../../core/commands/run-command.js";
 import type { CoreDeps } from "../../../../core/deps.js";
 import { GENERIC_FAILURE } from "../../../../core/errors.js";
 import { textMessage } from "../../../../core/messages/message.js";
-import { linkMemberByChannel } from "../../../../core/programme/link-member-by-channel.js";
 import { openForm, responseBody, within } from "../../deliver-reply.js";
 import { createRetryGuard } from "../../retry-guard.js";
 import { slackConversation, slackIdentity } from "../../slack-identity.js";
+import { extractMentions } from "../../slack-mentions.js";
 
 /** Answers that are ready this soon go back in the HTTP response itself; Slack gives up at 3 s. */
 export const ACK_BUDGET_MS = 2_000;
@@ -33,12 +33,10 @@ export function registerCohortCommand(app: App, deps: CoreDeps): void {
     }
     const identity = slackIdentity(command.user_id, command.user_name);
     const conversation = slackConversation(command.channel_id);
-    const work = (async () => {
-      await linkMemberByChannel({ deps, identity, conversation }).catch((err: unknown) =>
-        deps.logger.warn({ err }, "could not link a Slack user by channel"),
-      );
-      return runCommand(deps, { identity, conversation, text: command.text ?? "" });
-    })();
+    // Nobody becomes a member by where they speak: membership comes from the programme file, a staff
+    // `add`, or an approved `join` request (see docs/SLACK.md).
+    const { text, mentions } = extractMentions(command.text ?? "");
+    const work = runCommand(deps, { identity, conversation, text, mentions });
 
     const early = await within(work, ACK_BUDGET_MS);
     if (early?.type === "message") {
