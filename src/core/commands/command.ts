@@ -39,7 +39,12 @@ export type Command = CommandInfo &
   );
 
 /** A button press: same context, with the button's action id and value. */
-export type ActionHandler = { action: string; staffOnly?: boolean } & (
+export type ActionHandler = {
+  action: string;
+  staffOnly?: boolean;
+  /** Its answer is (usually) a form: platforms with dialogs open one straight from the button. */
+  opensForm?: boolean;
+} & (
   | { audience?: "members"; run(ctx: CommandContext & { value: string }): Promise<Reply> }
   | { audience: "everyone"; run(ctx: OpenContext & { value: string }): Promise<Reply> }
 );

@@ -42,6 +42,7 @@ export const unlockCommand: Command = {
 /** The "Update" button on reminders and `status`; value = cycle month (optional). */
 export const openUpdateAction: ActionHandler = {
   action: "update.open",
+  opensForm: true,
   run: async ({ deps, actor, value }) => formReply(await openUpdateForm({ deps, actor, month: value || undefined })),
 };
 

@@ -68,7 +68,7 @@ describe("Teams Adaptive Cards", () => {
     expect((card.body as { separator?: boolean }[])[2]!.separator).toBe(true);
   });
 
-  it("renders buttons: core actions open a dialog request, links open the URL", () => {
+  it("renders buttons: a form-opening action asks for a dialog, links open the URL", () => {
     const actions = renderAdaptiveCard(everyBlock).actions as Record<string, unknown>[];
     expect(actions[0]).toMatchObject({
       type: "Action.Submit",
@@ -78,6 +78,26 @@ describe("Teams Adaptive Cards", () => {
     expect(actions[1]).toMatchObject({ style: "destructive" });
     expect(actions[2]).toMatchObject({ type: "Action.OpenUrl", url: "https://example.org/docs" });
     expect(JSON.stringify(actions)).not.toContain("<b>");
+  });
+
+  it("buttons that answer with a message are plain Action.Submit, so clients without dialogs can press them", () => {
+    const card = renderAdaptiveCard({
+      summary: "Did you mean…?",
+      blocks: [
+        {
+          type: "actions",
+          buttons: [
+            { action: "faq.pick", label: "How much is the grant?", value: "grant-per-project" },
+            { action: "digest.post", label: "Post", value: "2022-11" },
+            { action: "update.open", label: "Update", value: "2022-11" },
+          ],
+        },
+      ],
+    });
+    const [pick, post, open] = card.actions as { data: Record<string, unknown> }[];
+    expect(pick?.data).toEqual({ cohortAction: "faq.pick", cohortValue: "grant-per-project" });
+    expect(post?.data).not.toHaveProperty("msteams");
+    expect(open?.data).toMatchObject({ msteams: { type: "task/fetch" } });
   });
 
   it("escapes every string: no tags, no markdown from user text, only http(s) links", () => {

@@ -1,3 +1,4 @@
+import { findAction } from "../../../core/commands/registry.js";
 import type { Block, Button, Inline, Message, RichText } from "../../../core/messages/message.js";
 import { ACTION_KEY, TASK_FETCH, VALUE_KEY } from "./card-data.js";
 import { escapeMarkdown, escapePlain, safeUrl } from "./escape.js";
@@ -93,9 +94,10 @@ function renderInline(part: Inline): string {
 }
 
 /**
- * Link buttons open the URL. Every other button opens a dialog request (task/fetch) carrying the core's
- * action id and value: when the action answers with a form it opens straight away as a dialog; when it
- * answers with a message, the bot posts it into the conversation.
+ * Link buttons open the URL. A button whose action opens a form asks for a dialog (task/fetch) carrying
+ * the core's action id and value, so the form opens straight away. Every other button (a suggestion, an
+ * approval, a post) is a plain Action.Submit: its message goes to the bot as a message, which works in
+ * every client, including those without dialogs (Microsoft 365 Agents Playground).
  */
 function renderButton(button: Button): Element {
   const title = escapePlain(button.label);
@@ -105,7 +107,11 @@ function renderButton(button: Button): Element {
   return {
     type: "Action.Submit",
     title,
-    data: { ...TASK_FETCH, [ACTION_KEY]: button.action, [VALUE_KEY]: button.value ?? "" },
+    data: {
+      ...(findAction(button.action)?.opensForm ? TASK_FETCH : {}),
+      [ACTION_KEY]: button.action,
+      [VALUE_KEY]: button.value ?? "",
+    },
     ...(style ? { style } : {}),
   };
 }
