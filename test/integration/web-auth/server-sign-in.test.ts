@@ -68,7 +68,7 @@ describe("staff sign-in wired into the real server (src/main.ts)", { timeout: 24
       SLACK_CLIENT_SECRET: "secret",
       PUBLIC_URL: "",
     });
-    expect(code).toBe(1);
+    expect(code).toBe(2); // a configuration error: a supervisor must not restart it (docs/RELIABILITY.md)
     expect(output.trim()).toBe(
       "Invalid environment: PUBLIC_URL is required for staff sign-in: set it to this server's public https URL",
     );
