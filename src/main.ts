@@ -14,6 +14,9 @@ import { startHttpServer } from "./http/server.js";
 import { createPlatforms } from "./platforms/index.js";
 import { createPlaygroundClock } from "./platforms/local/playground-clock.js";
 import { startScheduler } from "./scheduler/index.js";
+import { createPlaceholderSignIn } from "./web/placeholder-sign-in.js";
+import { createPlaygroundSignIn } from "./web/playground-sign-in.js";
+import { staffRoutes } from "./web/staff-routes.js";
 
 /** Composition root: env → db → core → platforms → scheduler → http. */
 async function main(): Promise<void> {
@@ -32,7 +35,15 @@ async function main(): Promise<void> {
 
   const platforms = await createPlatforms({ env, deps });
   for (const p of platforms) if (p.gateway) deps.gateways[p.gateway.platform] = p.gateway;
-  const routes: Route[] = [healthRoute(() => db.ping()), calendarRoute(deps), ...platforms.flatMap((p) => p.routes)];
+  // Staff pages: with real credentials people sign in (OIDC; the placeholder until it lands), else the
+  // playground's loopback-only "I am" opens them.
+  const signIn = enabled.slack || enabled.teamsAuth ? createPlaceholderSignIn() : createPlaygroundSignIn({ deps });
+  const routes: Route[] = [
+    healthRoute(() => db.ping()),
+    calendarRoute(deps),
+    ...staffRoutes({ deps, signIn }),
+    ...platforms.flatMap((p) => p.routes),
+  ];
 
   // The playground binds to loopback by default: it has no login.
   const host = env.HOST ?? (enabled.playground && !enabled.slack && !enabled.teams ? "127.0.0.1" : undefined);

@@ -8,6 +8,7 @@ import { createFaqRepository } from "../db/repositories/faq-repository.js";
 import { createInboundEvents } from "../db/repositories/inbound-events.js";
 import { createAuditLog, createProgrammeRepository } from "../db/repositories/programme-repository.js";
 import { createReminderFacts } from "../db/repositories/reminder-facts.js";
+import { createStaffReads } from "../db/repositories/staff-reads.js";
 import { createUpdateRepository } from "../db/repositories/update-repository.js";
 import { createFaqLlm, type LlmEnv } from "../llm/create-faq-llm.js";
 
@@ -35,6 +36,7 @@ export function buildCoreDeps(options: {
     publicUrl: options.publicUrl,
     deliveries: createDeliveryStore(prisma),
     reminderFacts: createReminderFacts(prisma),
+    staffReads: createStaffReads(prisma),
     ...(options.env?.OPENAI_API_KEY ? createFaqLlm(options.env, options.logger) : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { FaqPrompt } from "./faq/faq-prompt.js";
 import type { DeliveryStore } from "./outbox/delivery-store.js";
+import type { ChartLinks } from "./ports/chart-links.js";
 import type { ChatGateway, Gateways } from "./ports/chat-gateway.js";
 import type { Clock } from "./ports/clock.js";
 import type { FaqRepository } from "./ports/faq-repository.js";
@@ -7,6 +8,7 @@ import type { InboundEvents } from "./ports/inbound-events.js";
 import type { Llm } from "./ports/llm.js";
 import type { Logger } from "./ports/logger.js";
 import type { AuditLog, ProgrammeRepository } from "./ports/programme-repository.js";
+import type { StaffReads } from "./ports/staff-reads.js";
 import type { UpdateRepository } from "./ports/update-repository.js";
 import type { ReminderFacts } from "./reminders/reminder-facts.js";
 
@@ -36,6 +38,10 @@ export type CoreDeps = {
   deliveries?: DeliveryStore;
   /** Submission status and event look-ups for reminders; required by runSchedulerTick. */
   reminderFacts?: ReminderFacts;
+  /** Read-only queries for the staff pages and the end-of-programme report. */
+  staffReads?: StaffReads;
+  /** Signed picture links for chat (the digest's chart); absent without PUBLIC_URL. */
+  chartLinks?: ChartLinks;
 };
 
 export function gatewayFor(deps: Pick<CoreDeps, "gateways">, platform: keyof Gateways): ChatGateway | undefined {
