@@ -78,12 +78,17 @@ const PLANS: Record<string, Plan> = {
       "PDSA 5: text reminders the day before",
       "PDSA 6: a second library",
     ],
-    blockers: [null, null, "The community centre closed for repairs for three weeks.", null],
+    blockers: [
+      null,
+      null,
+      "The community centre closed for repairs for three weeks.",
+      "The second library cannot host clinics after April.",
+    ],
   },
   newham: {
     measure: "Clinics run with an interpreter",
     values: ["80%", "20%", "45%", "70%", "85%", "90%"],
-    rag: ["off-track", "at-risk", "on-track", "on-track"],
+    rag: ["off-track", "at-risk", "on-track", "at-risk"],
     people: [6, 14, 19, 23],
     spend: [1500, 3300, 5400, 7800],
     pdsa: [
@@ -173,6 +178,7 @@ const PLANS: Record<string, Plan> = {
     ],
     missing: [1],
     blockers: [null, null, "PCN leads not yet agreed the caseload cap.", null],
+    support: [null, null, null, ["coaching", "Help writing up our results for the showcase."]],
   },
   ealing: {
     measure: "Referrals from communities named in the project",

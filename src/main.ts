@@ -14,6 +14,9 @@ import { startHttpServer } from "./http/server.js";
 import { createPlatforms } from "./platforms/index.js";
 import { createPlaygroundClock } from "./platforms/local/playground-clock.js";
 import { startScheduler } from "./scheduler/index.js";
+import { chartImageRoute } from "./web/chart-images/chart-image-route.js";
+import { resolveChartSecret } from "./web/chart-images/chart-secret.js";
+import { createChartUrlSigner } from "./web/chart-images/chart-url-signer.js";
 import { createPlaceholderSignIn } from "./web/placeholder-sign-in.js";
 import { createPlaygroundSignIn } from "./web/playground-sign-in.js";
 import { staffRoutes } from "./web/staff-routes.js";
@@ -44,6 +47,14 @@ async function main(): Promise<void> {
     ...staffRoutes({ deps, signIn }),
     ...platforms.flatMap((p) => p.routes),
   ];
+  // Pictures in digests need an address Slack and Teams can fetch from: only with PUBLIC_URL.
+  if (env.PUBLIC_URL) {
+    const { secret, source } = resolveChartSecret(env);
+    if (source === "random") logger.warn("CHART_URL_SECRET is not set: digest picture links stop working at restart");
+    const signer = createChartUrlSigner({ publicUrl: env.PUBLIC_URL, secret, clock });
+    deps.chartLinks = signer.links;
+    routes.push(chartImageRoute({ deps, signer }));
+  }
 
   // The playground binds to loopback by default: it has no login.
   const host = env.HOST ?? (enabled.playground && !enabled.slack && !enabled.teams ? "127.0.0.1" : undefined);

@@ -53,6 +53,8 @@ export const envVariables = z.object({
   /** How long a claimed outbox row is held before another dispatcher may take it (after a crash). */
   OUTBOX_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(3600).optional()),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url("must be a URL like https://bot.example.org").optional()),
+  /** Signs the digest's picture links (docs/STAFF.md); unset = derived from the platform secret. */
+  CHART_URL_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
 });
 
 export const envSchema = envVariables.superRefine((env, ctx) => {
