@@ -23,6 +23,8 @@ function showError(error) {
 async function choosePerson(key) {
   state.as = key;
   localStorage.setItem("cohort-playground-as", key);
+  // The staff pages (/staff) open for the same person: they read this cookie (src/web/playground-sign-in.ts).
+  document.cookie = `cohort_playground_as=${encodeURIComponent(key)}; path=/; SameSite=Strict`;
   const { channels } = await api("GET", `channels?as=${encodeURIComponent(key)}`);
   state.channels = channels;
   const keep = channels.find((c) => c.id === state.channel);
