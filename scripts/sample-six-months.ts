@@ -101,7 +101,7 @@ const PLANS: Record<string, Plan> = {
       "No interpreter cover for Bengali and Somali clinics.",
       "Telephone interpreting does not suit first appointments.",
       null,
-      null,
+      "The interpreter budget runs out at the end of March.",
     ],
     support: [
       ["funding", "Can part of the grant move from staff time to interpreter costs?"],

@@ -76,7 +76,7 @@ export type OpenItem = {
   kind: "support" | "blocker";
   /** The month of the team's latest submitted update, which still lists it. */
   month: string;
-  /** The first month of the unbroken run of updates that listed it (how long it has been open). */
+  /** The first month of the unbroken run of updates that listed it (the same words; the same kind of support). */
   since: string;
   rag: Rag | null;
   support?: SupportType;
@@ -108,12 +108,12 @@ export function openSupportAndBlockers(history: ProgrammeHistory): OpenItem[] {
     const base = { team: t.team, month: latest.cycle.month, rag };
     const support = latest.data.support;
     if (support && support !== "none") {
-      const since = runStart((d) => d.support !== undefined && d.support !== "none");
+      const since = runStart((d) => d.support === support);
       const detail = latest.data.supportDetail ? `: ${latest.data.supportDetail}` : "";
       items.push({ ...base, kind: "support", since, support, text: `${SUPPORT[support]}${detail}`, priority: 0 });
     }
     if (latest.data.blockers) {
-      const since = runStart((d) => Boolean(d.blockers));
+      const since = runStart((d) => d.blockers === latest.data.blockers);
       items.push({ ...base, kind: "blocker", since, text: latest.data.blockers, priority: 0 });
     }
   }
