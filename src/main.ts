@@ -1,10 +1,11 @@
 import { buildCoreDeps } from "./app/build-deps.js";
 import { createLogger } from "./app/logger.js";
 import { seedIfEmpty } from "./app/seed.js";
-import { EnvError, parseEnv, platformsConfigured } from "./config/env.js";
+import { type Env, EnvError, parseEnv, platformsConfigured } from "./config/env.js";
 import { loadEnvFile } from "./config/load-env-file.js";
 import { ProgrammeFileError } from "./config/load-programme-file.js";
 import { systemClock } from "./core/ports/clock.js";
+import type { Logger } from "./core/ports/logger.js";
 import { parseDatabaseUrl } from "./db/database-url.js";
 import { openDatabase } from "./db/open-database.js";
 import { calendarRoute } from "./http/calendar-route.js";
@@ -36,6 +37,11 @@ async function main(): Promise<void> {
   // readCacheMs: the per-request member/programme lookups are served from memory for 5 s (bench/: 6 → 1 queries per help).
   const deps = buildCoreDeps({ db, clock, logger, publicUrl: env.PUBLIC_URL, env, readCacheMs: 5_000 });
 
+  // Pictures in digests need an address Slack and Teams can fetch from: only with PUBLIC_URL. Set up
+  // before the platforms, which keep their own copy of deps.
+  const charts = env.PUBLIC_URL ? createChartUrlSigner({ publicUrl: env.PUBLIC_URL, clock, ...chartSecret(env, logger) }) : null;
+  if (charts) deps.chartLinks = charts.links;
+
   const platforms = await createPlatforms({ env, deps });
   for (const p of platforms) if (p.gateway) deps.gateways[p.gateway.platform] = p.gateway;
   // Staff pages: with real credentials people sign in (OIDC; the placeholder until it lands), else the
@@ -47,14 +53,7 @@ async function main(): Promise<void> {
     ...staffRoutes({ deps, signIn }),
     ...platforms.flatMap((p) => p.routes),
   ];
-  // Pictures in digests need an address Slack and Teams can fetch from: only with PUBLIC_URL.
-  if (env.PUBLIC_URL) {
-    const { secret, source } = resolveChartSecret(env);
-    if (source === "random") logger.warn("CHART_URL_SECRET is not set: digest picture links stop working at restart");
-    const signer = createChartUrlSigner({ publicUrl: env.PUBLIC_URL, secret, clock });
-    deps.chartLinks = signer.links;
-    routes.push(chartImageRoute({ deps, signer }));
-  }
+  if (charts) routes.push(chartImageRoute({ deps, signer: charts }));
 
   // The playground binds to loopback by default: it has no login.
   const host = env.HOST ?? (enabled.playground && !enabled.slack && !enabled.teams ? "127.0.0.1" : undefined);
@@ -97,6 +96,12 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+function chartSecret(env: Env, logger: Logger): { secret: Buffer } {
+  const { secret, source } = resolveChartSecret(env);
+  if (source === "random") logger.warn("CHART_URL_SECRET is not set: digest picture links stop working at restart");
+  return { secret };
 }
 
 main().catch((error: unknown) => {
