@@ -39,7 +39,9 @@ async function main(): Promise<void> {
 
   // Pictures in digests need an address Slack and Teams can fetch from: only with PUBLIC_URL. Set up
   // before the platforms, which keep their own copy of deps.
-  const charts = env.PUBLIC_URL ? createChartUrlSigner({ publicUrl: env.PUBLIC_URL, clock, ...chartSecret(env, logger) }) : null;
+  const charts = env.PUBLIC_URL
+    ? createChartUrlSigner({ publicUrl: env.PUBLIC_URL, clock, ...chartSecret(env, logger) })
+    : null;
   if (charts) deps.chartLinks = charts.links;
 
   const platforms = await createPlatforms({ env, deps });

@@ -34,8 +34,8 @@ let serial = 0;
 /**
  * Renders a chart to an SVG string on the server (no browser, no canvas). The result is ready to inline
  * in HTML: clip-path ids are made unique to this chart (vega numbers them per view, so two charts on
- * one page would clash), and the root element is an image named by `alt`, the chart's one-sentence text
- * alternative (pages also carry a data table).
+ * one page would clash), and the root element is one image named by `alt`, the chart's one-sentence
+ * text alternative (pages also carry a data table).
  */
 export async function renderSvg(chart: Chart, alt: string): Promise<string> {
   const { vega, vl } = await load();
@@ -62,8 +62,13 @@ export async function renderSvg(chart: Chart, alt: string): Promise<string> {
 
 export function finishSvg(svg: string, alt: string, prefix: string): string {
   const escaped = alt.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
-  return svg
-    .replace(/id="(clip\d+|gradient_\d+)"/g, `id="${prefix}-$1"`)
-    .replace(/url\(#(clip\d+|gradient_\d+)\)/g, `url(#${prefix}-$1)`)
-    .replace(/^<svg /, `<svg role="img" aria-label="${escaped}" focusable="false" `);
+  return (
+    svg
+      // The chart is one image named by `alt`; vega's per-mark roles and labels would make screen readers
+      // walk hundreds of unnamed shapes (and empty mark groups fail axe's svg-img-alt).
+      .replace(/\s(?:role|aria-roledescription|aria-label)="[^"]*"/g, "")
+      .replace(/id="(clip\d+|gradient_\d+)"/g, `id="${prefix}-$1"`)
+      .replace(/url\(#(clip\d+|gradient_\d+)\)/g, `url(#${prefix}-$1)`)
+      .replace(/^<svg /, `<svg role="img" aria-label="${escaped}" focusable="false" `)
+  );
 }

@@ -1,7 +1,7 @@
 import { buildCoreDeps } from "../../src/app/build-deps.js";
 import { parseEnv } from "../../src/config/env.js";
-import type { CoreDeps } from "../../src/core/deps.js";
 import { loadProgrammeFile } from "../../src/config/load-programme-file.js";
+import type { CoreDeps } from "../../src/core/deps.js";
 import { fixedClock } from "../../src/core/ports/clock.js";
 import { silentLogger } from "../../src/core/ports/logger.js";
 import { importProgramme } from "../../src/db/import-programme.js";

@@ -52,6 +52,7 @@ button { font: inherit; padding: .4rem 1rem; border-radius: 4px; border: 1px sol
 .versions li { margin-bottom: .25rem; }
 .team-section { margin-top: 2.5rem; }
 .report-cover { border-bottom: 3px solid var(--ink); padding-bottom: 1rem; margin-bottom: 1rem; }
+.report-cover + h2 { border-top: none; }
 ul.plain { padding-left: 1.2rem; }
 @media print {
   @page { margin: 15mm 12mm; }

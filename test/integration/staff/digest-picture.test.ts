@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fillSixMonthsOfUpdates } from "../../../scripts/sample-six-months.js";
 import { silentLogger } from "../../../src/core/ports/logger.js";
 import { runSchedulerTick } from "../../../src/core/reminders/run-scheduler-tick.js";
 import { type HttpServer, startHttpServer } from "../../../src/http/server.js";
 import { chartImageRoute } from "../../../src/web/chart-images/chart-image-route.js";
 import { createChartUrlSigner } from "../../../src/web/chart-images/chart-url-signer.js";
-import { fillSixMonthsOfUpdates } from "../../../scripts/sample-six-months.js";
 import { type SlackHarness, startSlackHarness } from "../../support/slack-harness.js";
 import { personalMessage, STAFF } from "../../support/teams-activities.js";
 import { startTeamsHarness, type TeamsHarness } from "../../support/teams-harness.js";
@@ -33,7 +33,11 @@ describe("the digest's picture in Slack", () => {
       host: "127.0.0.1",
       logger: silentLogger,
     });
-    signer = createChartUrlSigner({ publicUrl: `http://127.0.0.1:${charts.port}`, secret: Buffer.from("s".repeat(32)), clock: h.clock });
+    signer = createChartUrlSigner({
+      publicUrl: `http://127.0.0.1:${charts.port}`,
+      secret: Buffer.from("s".repeat(32)),
+      clock: h.clock,
+    });
     h.deps.chartLinks = signer.links;
   }, 180_000);
   afterAll(async () => {
@@ -49,7 +53,11 @@ describe("the digest's picture in Slack", () => {
     const res = await fetch(image?.image_url as string);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/png");
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 8).toString("hex")).toBe(PNG);
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 8)
+        .toString("hex"),
+    ).toBe(PNG);
     const forged = (image?.image_url as string).replace("2022-11.png", "2022-10.png");
     expect((await fetch(forged)).status).toBe(404);
   });
@@ -95,9 +103,13 @@ describe("the digest's picture in Teams", () => {
   });
 
   it("is an Adaptive Card Image with alt text", async () => {
-    const res = await h.post(personalMessage({ serviceUrl: h.connector.url, id: h.nextId(), from: STAFF, text: "digest 2022-11" }));
+    const res = await h.post(
+      personalMessage({ serviceUrl: h.connector.url, id: h.nextId(), from: STAFF, text: "digest 2022-11" }),
+    );
     expect(res.status).toBe(200);
     const card = JSON.stringify(h.connector.activities()[0]?.body.attachments);
-    expect(card).toMatch(/"type":"Image","url":"https:\/\/bot\.example\.org\/charts\/digest\/[^"]+2022-11\.png\?exp=\d+&sig=[^"]+","altText":"Grid of RAG status/);
+    expect(card).toMatch(
+      /"type":"Image","url":"https:\/\/bot\.example\.org\/charts\/digest\/[^"]+2022-11\.png\?exp=\d+&sig=[^"]+","altText":"Grid of RAG status/,
+    );
   });
 });
