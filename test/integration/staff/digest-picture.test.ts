@@ -58,7 +58,7 @@ describe("the digest's picture in Slack", () => {
         .subarray(0, 8)
         .toString("hex"),
     ).toBe(PNG);
-    const forged = (image?.image_url as string).replace("2022-11.png", "2022-10.png");
+    const forged = String(image?.image_url).replace("2022-11.png", "2022-10.png");
     expect((await fetch(forged)).status).toBe(404);
   });
 
