@@ -12,7 +12,7 @@ export function peopleChart(rows: PeopleRow[], months: string[]): Chart {
   const x = {
     field: "m",
     type: "ordinal",
-    sort: months.map(shortMonth),
+    scale: { domain: months.map(shortMonth) },
     title: null,
     axis: { labelAngle: 0 },
   } as const;

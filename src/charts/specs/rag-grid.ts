@@ -31,11 +31,11 @@ export function ragGridSpec(cells: RagCell[], months: string[], options: { title
   const x = {
     field: "m",
     type: "ordinal",
-    sort: months.map(shortMonth),
+    scale: { domain: months.map(shortMonth) },
     title: null,
     axis: { orient: "top", labelAngle: 0 },
   } as const;
-  const y = { field: "team", type: "nominal", sort: teams, title: null, axis: { labelLimit: 0 } } as const;
+  const y = { field: "team", type: "nominal", scale: { domain: teams }, title: null, axis: { labelLimit: 0 } } as const;
   const spec = {
     ...(options.title ? { title: options.title } : {}),
     config: CHART_CONFIG,

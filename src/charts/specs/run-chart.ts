@@ -34,7 +34,6 @@ export function runChart(input: {
   const x = {
     field: "m",
     type: "ordinal",
-    sort: input.months.map(shortMonth),
     title: null,
     axis: { labelAngle: 0 },
     scale: { domain: input.months.map(shortMonth) },

@@ -18,7 +18,7 @@ export function spendChart(rows: SpendRow[], options: { labelWidth?: number } = 
   const y = {
     field: "name",
     type: "nominal",
-    sort: rows.map((r) => r.name),
+    scale: { domain: rows.map((r) => r.name) },
     title: null,
     axis: { labelLimit: options.labelWidth ?? 0 },
   } as const;

@@ -11,7 +11,7 @@ export function teamSpendChart(rows: TeamSpendRow[], award: number): Chart {
   const x = {
     field: "m",
     type: "ordinal",
-    sort: rows.map((r) => shortMonth(r.month)),
+    scale: { domain: rows.map((r) => shortMonth(r.month)) },
     title: null,
     axis: { labelAngle: 0 },
   } as const;
