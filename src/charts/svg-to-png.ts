@@ -1,14 +1,18 @@
-import { Resvg } from "@resvg/resvg-js";
+type Resvg = typeof import("@resvg/resvg-js").Resvg;
+let resvg: Promise<Resvg> | undefined;
 
 /**
  * SVG → PNG for chat (Slack and Teams show pictures, not SVG). resvg ships a prebuilt binary in its npm
- * package; text uses the machine's fonts (DejaVu/Liberation on Debian), falling back to any sans-serif.
+ * package, loaded on first use rather than at server start. Text uses the machine's fonts
+ * (DejaVu/Liberation on Debian), falling back to any sans-serif.
  */
-export function svgToPng(svg: string, options: { width?: number } = {}): Buffer {
-  const resvg = new Resvg(svg, {
+export async function svgToPng(svg: string, options: { width?: number } = {}): Promise<Buffer> {
+  resvg ??= import("@resvg/resvg-js").then((m) => m.Resvg);
+  const Renderer = await resvg;
+  const image = new Renderer(svg, {
     background: "white",
     fitTo: options.width ? { mode: "width", value: options.width } : { mode: "zoom", value: 2 },
     font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" },
   });
-  return resvg.render().asPng();
+  return image.render().asPng();
 }

@@ -36,7 +36,7 @@ export async function renderDigestChart(
     const cells = history.teams.flatMap((t) =>
       t.months.map((m) => ({ team: t.team.name, month: m.cycle.month, state: cellState(m), late: m.late })),
     );
-    return svgToPng(await renderSvg(ragGridSpec(cells, months, { title }), alt));
+    return await svgToPng(await renderSvg(ragGridSpec(cells, months, { title }), alt));
   }
   const states = ["On track", "At risk", "Off track", "Not submitted", "Not due yet"] as const;
   const rows = history.cycles.map((c, i) => ({
@@ -50,5 +50,5 @@ export async function renderDigestChart(
     axisTitle: "Teams",
     title,
   });
-  return svgToPng(await renderSvg(chart, alt));
+  return await svgToPng(await renderSvg(chart, alt));
 }

@@ -56,7 +56,7 @@ describe("charts drawn on the server", () => {
       ragGridSpec([{ team: "T", month: "2022-10", state: "At risk", late: false }], months),
       "x",
     );
-    const png = svgToPng(svg);
+    const png = await svgToPng(svg);
     expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
   });
 });
