@@ -43,7 +43,12 @@ export function stackedCountsChart(input: {
     title: input.axisTitle,
     axis: { tickMinStep: 1, format: "d" },
   } as const;
-  const y = { field: "m", type: "ordinal", scale: { domain: input.rows.map((r) => shortMonth(r.month)) }, title: null } as const;
+  const y = {
+    field: "m",
+    type: "ordinal",
+    scale: { domain: input.rows.map((r) => shortMonth(r.month)) },
+    title: null,
+  } as const;
   return {
     data: { counts: values },
     spec: {

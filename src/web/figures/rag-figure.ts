@@ -67,6 +67,14 @@ export function ragSentence(history: ProgrammeHistory): string {
   return `RAG status for ${teams} teams over ${history.cycles.length} months. ${monthLabel(cycle.month)}: ${count("On track")} on track, ${count("At risk")} at risk, ${count("Off track")} off track, ${count("Not submitted")} not submitted, ${late} late.`;
 }
 
+/** A team's RAG month by month in words ("October 2022: on track (G); November 2022: at risk (A) late; …"). */
+export function ragJourneyText(team: TeamHistory): string {
+  const months = team.months.filter((m) => m.state !== "upcoming" && m.state !== "open");
+  return months.length
+    ? months.map((m) => `${monthLabel(m.cycle.month)}: ${cellText(m).toLowerCase()}`).join("; ")
+    : "no update due yet";
+}
+
 /** One team's RAG over time: the same grid with one row. */
 export async function ragTimelineFigure(history: ProgrammeHistory, team: TeamHistory): Promise<string> {
   const months = history.cycles.map((c) => c.month);

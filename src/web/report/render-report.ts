@@ -3,11 +3,11 @@ import { formatLocal } from "../../core/programme/local-time.js";
 import type { Programme } from "../../core/programme/types.js";
 import { measureSeries } from "../../core/staff/measure-series.js";
 import { peoplePerMonth, spendToDate, submissionsPerCycle } from "../../core/staff/overview-figures.js";
-import { loadProgrammeHistory, type ProgrammeHistory, type TeamHistory } from "../../core/staff/programme-history.js";
+import { loadProgrammeHistory, type TeamHistory } from "../../core/staff/programme-history.js";
 import { type Dated, teamStory } from "../../core/staff/team-story.js";
 import { monthLabel } from "../../core/updates/cycles.js";
 import { peopleFigure, spendFigures, submissionsFigure } from "../figures/overview-figures.js";
-import { ragGridFigure, ragTimelineFigure } from "../figures/rag-figure.js";
+import { ragGridFigure, ragJourneyText } from "../figures/rag-figure.js";
 import { runChartFigure } from "../figures/team-figures.js";
 import { h, pounds } from "../html/html.js";
 import { layout } from "../html/layout.js";
@@ -15,7 +15,8 @@ import { layout } from "../html/layout.js";
 /**
  * The end-of-programme report: ONE self-contained HTML file (inline stylesheet, charts as inline SVG, no
  * scripts, no external requests) that prints cleanly to PDF: the programme summary, then one section
- * per team starting on a new page.
+ * per team starting on a new page. A team's RAG journey is a sentence there: the summary's grid already
+ * draws every team's, and one chart fewer per team halves the report for a large cohort.
  */
 export async function renderProgrammeReport({
   deps,
@@ -30,7 +31,7 @@ export async function renderProgrammeReport({
   const people = peoplePerMonth(history);
   const figures = await spendFigures(spend);
   const sections: string[] = [];
-  for (const [i, t] of history.teams.entries()) sections.push(await teamSection(history, t, i, months));
+  for (const [i, t] of history.teams.entries()) sections.push(await teamSection(t, i, months));
   const period = `${formatLocal(programme.startsOn, programme.timeZone, false)} to ${formatLocal(programme.endsOn, programme.timeZone, false)}`;
   const body = `
 <section class="report-cover">
@@ -76,7 +77,7 @@ const list = (items: Dated[], empty: string, extra?: (item: Dated) => string) =>
     ? `<ul class="plain">${items.map((d) => `<li><strong>${h(monthLabel(d.month))}:</strong> ${h(d.text)}${extra ? h(extra(d)) : ""}</li>`).join("")}</ul>`
     : `<p class="empty">${h(empty)}</p>`;
 
-async function teamSection(history: ProgrammeHistory, t: TeamHistory, i: number, months: string[]): Promise<string> {
+async function teamSection(t: TeamHistory, i: number, months: string[]): Promise<string> {
   const story = teamStory(t);
   const latest = [...t.months].reverse().find((m) => m.state === "submitted");
   const facts = [
@@ -94,7 +95,7 @@ ${t.team.project ? `<h3>Project</h3><p>${h(t.team.project)}</p>` : ""}
 ${latest?.data.progress ? `<h3>Latest progress (${h(monthLabel(latest.cycle.month))})</h3><p>${h(latest.data.progress)}</p>` : ""}
 ${await runChartFigure(measureSeries(t), months)}
 <h3>RAG journey</h3>
-${await ragTimelineFigure(history, t)}
+<p>${h(ragJourneyText(t))}.</p>
 <h3>What they tested (PDSA cycles)</h3>
 ${list(story.pdsa, "No PDSA cycles recorded in the updates.")}
 <h3>Wins</h3>
