@@ -52,7 +52,7 @@ export async function loadOverview(deps: CoreDeps, scope: StaffScope): Promise<O
     scope,
     history,
     submissions: submissionsPerCycle(history),
-    spend: spendToDate(history),
+    spend: spendToDate(history, { wholeProgramme: scope.wholeProgramme }),
     people: peoplePerMonth(history),
     open: openSupportAndBlockers(history),
     unanswered: questions

@@ -37,7 +37,7 @@ export type TeamSpend = {
  * Grant spent to date per team (the latest total a team reported) against the pro-rata line (its award
  * times the share of the programme elapsed), and the programme total against its funding.
  */
-export function spendToDate(history: ProgrammeHistory) {
+export function spendToDate(history: ProgrammeHistory, options: { wholeProgramme?: boolean } = {}) {
   const fraction = programmeFraction(history.programme, history.now);
   const teams: TeamSpend[] = history.teams.map((t) => ({
     team: t.team,
@@ -48,7 +48,8 @@ export function spendToDate(history: ProgrammeHistory) {
   }));
   const spent = teams.reduce((s, t) => s + t.spent, 0);
   const awarded = teams.reduce((s, t) => s + t.award, 0);
-  const funding = history.programme.totalFunding || awarded;
+  // A coach's view covers some teams: their awards, not the programme's funding, are the total.
+  const funding = options.wholeProgramme === false ? awarded : history.programme.totalFunding || awarded;
   return { teams, fraction, spent, awarded, funding, expected: Math.round(funding * fraction) };
 }
 

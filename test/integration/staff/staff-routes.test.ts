@@ -73,6 +73,9 @@ describe("staff pages through the real routes", () => {
     const r = await s.get("/staff?as=priya-shah");
     expect(r.status).toBe(200);
     expect(r.text).toContain("The 4 teams you coach");
+    // Their teams' awards are the total, not the programme's £120,000.
+    expect(r.text).toMatch(/spent of £40,000/);
+    expect(r.text).not.toContain("£120,000");
     expect(r.text).toContain("Tower Hamlets Grow Our Own Link Workers");
     expect(r.text).not.toContain("Lambeth Community Connections");
     // Programme-wide things stay with staff.
