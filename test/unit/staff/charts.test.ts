@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { finishSvg, renderSvg } from "../../../src/charts/render-svg.js";
 import { ragGridSpec } from "../../../src/charts/specs/rag-grid.js";
 import { runChart } from "../../../src/charts/specs/run-chart.js";
+import { spendChart } from "../../../src/charts/specs/spend.js";
 import { svgToPng } from "../../../src/charts/svg-to-png.js";
 
 const months = ["2022-10", "2022-11", "2022-12"];
@@ -50,6 +51,12 @@ describe("charts drawn on the server", () => {
     expect(a).toContain("url(#c1-clip1)");
     expect(b).toContain('id="c2-clip1"');
   });
+
+  it("orders 1,000 categories (a sort array of that size overflowed vega's expression parser)", async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ name: `Team ${i}`, spent: i, award: 10_000, expected: 5000 }));
+    const svg = await renderSvg(spendChart(rows), "spend");
+    expect(svg.indexOf(">Team 0<")).toBeLessThan(svg.indexOf(">Team 999<"));
+  }, 60_000);
 
   it("turns SVG into a PNG for chat", async () => {
     const svg = await renderSvg(
