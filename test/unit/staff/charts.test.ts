@@ -53,7 +53,12 @@ describe("charts drawn on the server", () => {
   });
 
   it("orders 1,000 categories (a sort array of that size overflowed vega's expression parser)", async () => {
-    const rows = Array.from({ length: 1000 }, (_, i) => ({ name: `Team ${i}`, spent: i, award: 10_000, expected: 5000 }));
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      name: `Team ${i}`,
+      spent: i,
+      award: 10_000,
+      expected: 5000,
+    }));
     const svg = await renderSvg(spendChart(rows), "spend");
     expect(svg.indexOf(">Team 0<")).toBeLessThan(svg.indexOf(">Team 999<"));
   }, 60_000);
