@@ -11,6 +11,7 @@ import { benchCsvExport, benchDigest } from "./digest-and-export.js";
 import { benchFaq } from "./faq.js";
 import { benchOutbox, benchPlanner } from "./planner.js";
 import { benchSlackAck } from "./slack-ack.js";
+import { benchStaffLarge, benchStaffSeed, type StaffBench } from "./staff.js";
 import { ms, type Row, renderTable } from "./table.js";
 import { benchTeams } from "./teams-latency.js";
 
@@ -48,6 +49,14 @@ try {
 }
 log("FAQ retrieval");
 const faq = await benchFaq();
+log("staff pages and report: seed programme, then 1,000 teams × 6 months");
+const staffDb = await openDatabase({ kind: "pglite", dir: null }, { poolSize: 4 });
+let staff: { seed: StaffBench; large: StaffBench };
+try {
+  staff = { seed: await benchStaffSeed(staffDb), large: await benchStaffLarge(staffDb) };
+} finally {
+  await staffDb.close();
+}
 
 const at100 = slack.byRate[100];
 const at500 = slack.byRate[500];
@@ -146,6 +155,12 @@ const rows: Row[] = [
     target: "< 250 MB",
     met: memory.rssMb < 250,
   },
+  {
+    measure: "7. GET /staff and the report: seed (12 teams) / 1,000 teams × 6 months",
+    figure: `/staff p50 ${ms(staff.seed.overview.p50)} / ${ms(staff.large.overview.p50)}; report p50 ${ms(staff.seed.report.p50)} / ${ms(staff.large.report.p50)} (${(staff.seed.reportBytes / 1e3).toFixed(0)} kB / ${(staff.large.reportBytes / 1e6).toFixed(1)} MB)`,
+    target: "/staff < 1 s (seed)",
+    met: staff.seed.overview.p50 < 1000,
+  },
 ];
 
 const loadAfter = os.loadavg();
@@ -171,6 +186,7 @@ const results = {
   digest,
   csv,
   faq,
+  staff,
 };
 fs.writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 

@@ -3,10 +3,11 @@ import { buildCoreDeps } from "./app/build-deps.js";
 import { createLogger } from "./app/logger.js";
 import { handleProcessFaults } from "./app/process-faults.js";
 import { seedIfEmpty } from "./app/seed.js";
-import { bindHost, EnvError, platformsConfigured } from "./config/env.js";
+import { bindHost, type Env, EnvError, platformsConfigured } from "./config/env.js";
 import { loadConfig } from "./config/load-config.js";
 import { ProgrammeFileError } from "./config/load-programme-file.js";
 import { systemClock } from "./core/ports/clock.js";
+import type { Logger } from "./core/ports/logger.js";
 import { parseDatabaseUrl } from "./db/database-url.js";
 import { openDatabase } from "./db/open-database.js";
 import { calendarRoute } from "./http/calendar-route.js";
@@ -17,6 +18,11 @@ import { createPlatforms } from "./platforms/index.js";
 import { createPlaygroundClock } from "./platforms/local/playground-clock.js";
 import { startScheduler } from "./scheduler/index.js";
 import { createStaffSignIn } from "./web/auth/create-staff-sign-in.js";
+import { chartImageRoute } from "./web/chart-images/chart-image-route.js";
+import { resolveChartSecret } from "./web/chart-images/chart-secret.js";
+import { createChartUrlSigner } from "./web/chart-images/chart-url-signer.js";
+import { createPlaygroundSignIn } from "./web/playground-sign-in.js";
+import { staffRoutes } from "./web/staff-routes.js";
 
 /** Composition root: env → db → core → platforms → scheduler → http. */
 async function main(): Promise<void> {
@@ -34,12 +40,26 @@ async function main(): Promise<void> {
   // readCacheMs: the per-request member/programme lookups are served from memory for 5 s (bench/: 6 → 1 queries per help).
   const deps = buildCoreDeps({ db, clock, logger, publicUrl: env.PUBLIC_URL, env, readCacheMs: 5_000 });
 
+  // Pictures in digests need an address Slack and Teams can fetch from: only with PUBLIC_URL. Set up
+  // before the platforms, which keep their own copy of deps.
+  const charts = env.PUBLIC_URL
+    ? createChartUrlSigner({ publicUrl: env.PUBLIC_URL, clock, ...chartSecret(env, logger) })
+    : null;
+  if (charts) deps.chartLinks = charts.links;
+
   const platforms = await createPlatforms({ env, deps });
   for (const p of platforms) if (p.gateway) deps.gateways[p.gateway.platform] = p.gateway;
-  const routes: Route[] = [healthRoute(() => db.ping()), calendarRoute(deps), ...platforms.flatMap((p) => p.routes)];
-  // Staff pages' sign-in: OpenID Connect, or "not configured", or null for the playground (docs/STAFF-SIGN-IN.md).
-  const signIn = createStaffSignIn({ env, db, deps, logger });
-  routes.push(...(signIn?.routes ?? []));
+  // Staff pages: with real credentials people sign in with OpenID Connect (or are told it is not set up:
+  // docs/STAFF-SIGN-IN.md); without them the playground's loopback-only "I am" opens the pages.
+  const signIn = createStaffSignIn({ env, db, deps, logger }) ?? createPlaygroundSignIn({ deps });
+  const routes: Route[] = [
+    healthRoute(() => db.ping()),
+    calendarRoute(deps),
+    ...signIn.routes,
+    ...staffRoutes({ deps, signIn }),
+    ...platforms.flatMap((p) => p.routes),
+  ];
+  if (charts) routes.push(chartImageRoute({ deps, signer: charts }));
 
   // Anything without a login (the playground, unauthenticated Teams) binds to loopback: see config/exposure.ts.
   const host = bindHost(env);
@@ -86,6 +106,12 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+function chartSecret(env: Env, logger: Logger): { secret: Buffer } {
+  const { secret, source } = resolveChartSecret(env);
+  if (source === "random") logger.warn("CHART_URL_SECRET is not set: digest picture links stop working at restart");
+  return { secret };
 }
 
 main().catch((error: unknown) => {

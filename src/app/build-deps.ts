@@ -10,6 +10,7 @@ import { createInboundEvents } from "../db/repositories/inbound-events.js";
 import { createJoinRequests } from "../db/repositories/join-requests.js";
 import { createAuditLog, createProgrammeRepository } from "../db/repositories/programme-repository.js";
 import { createReminderFacts } from "../db/repositories/reminder-facts.js";
+import { createStaffReads } from "../db/repositories/staff-reads.js";
 import { createUpdateRepository } from "../db/repositories/update-repository.js";
 import { createFaqLlm, type LlmEnv } from "../llm/create-faq-llm.js";
 
@@ -39,6 +40,7 @@ export function buildCoreDeps(options: {
     publicUrl: options.publicUrl,
     deliveries: createDeliveryStore(prisma),
     reminderFacts: createReminderFacts(prisma),
+    staffReads: createStaffReads(prisma),
     ...(options.env?.OPENAI_API_KEY ? createFaqLlm(options.env, options.logger) : {}),
   };
 }

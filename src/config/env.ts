@@ -45,6 +45,8 @@ export const envVariables = z.object({
   PUBLIC_URL: httpUrl("https://bot.example.org"),
   /** Staff sign-in (OpenID Connect with Slack and/or Entra ID): src/config/sign-in-env.ts. */
   ...signInVariables,
+  /** Signs the digest's picture links (docs/STAFF.md); unset = derived from the platform secret. */
+  CHART_URL_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
 });
 
 /** The variables plus the rules that span several (env-rules.ts). */

@@ -1,6 +1,7 @@
 import type { FaqPrompt } from "./faq/faq-prompt.js";
 import type { DeliveryStore } from "./outbox/delivery-store.js";
 import type { AskedQuestions } from "./ports/asked-questions.js";
+import type { ChartLinks } from "./ports/chart-links.js";
 import type { ChatGateway, Gateways } from "./ports/chat-gateway.js";
 import type { Clock } from "./ports/clock.js";
 import type { FaqRepository } from "./ports/faq-repository.js";
@@ -9,6 +10,7 @@ import type { JoinRequests } from "./ports/join-requests.js";
 import type { Llm } from "./ports/llm.js";
 import type { Logger } from "./ports/logger.js";
 import type { AuditLog, ProgrammeRepository } from "./ports/programme-repository.js";
+import type { StaffReads } from "./ports/staff-reads.js";
 import type { UpdateRepository } from "./ports/update-repository.js";
 import type { ReminderFacts } from "./reminders/reminder-facts.js";
 
@@ -42,6 +44,10 @@ export type CoreDeps = {
   deliveries?: DeliveryStore;
   /** Submission status and event look-ups for reminders; required by runSchedulerTick. */
   reminderFacts?: ReminderFacts;
+  /** Read-only queries for the staff pages and the end-of-programme report. */
+  staffReads?: StaffReads;
+  /** Signed picture links for chat (the digest's chart); absent without PUBLIC_URL. */
+  chartLinks?: ChartLinks;
 };
 
 export function gatewayFor(deps: Pick<CoreDeps, "gateways">, platform: keyof Gateways): ChatGateway | undefined {

@@ -1,6 +1,7 @@
 import { buildCoreDeps } from "../../src/app/build-deps.js";
 import { parseEnv } from "../../src/config/env.js";
 import { loadProgrammeFile } from "../../src/config/load-programme-file.js";
+import type { CoreDeps } from "../../src/core/deps.js";
 import { fixedClock } from "../../src/core/ports/clock.js";
 import { silentLogger } from "../../src/core/ports/logger.js";
 import { importProgramme } from "../../src/db/import-programme.js";
@@ -15,12 +16,16 @@ import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-
  * SP Innovators programme, the real core, createTeamsPlatform, and a fake Bot Connector that every
  * activity's serviceUrl points to. `post` sends an activity to /api/messages like Teams does.
  */
-export async function startTeamsHarness(options: { env?: Record<string, string>; now?: string; seed?: string } = {}) {
+export async function startTeamsHarness(
+  options: { env?: Record<string, string>; now?: string; seed?: string; configure?: (deps: CoreDeps) => void } = {},
+) {
   const connector = await startFakeBotConnector();
   const db = await openDatabase({ kind: "pglite", dir: null }, { poolSize: 4 });
   await importProgramme(db.prisma, loadProgrammeFile(options.seed ?? "prisma/seed/sp-innovators.yaml"), "test");
   const clock = fixedClock(options.now ?? "2022-11-15T10:00:00Z");
   const deps = buildCoreDeps({ db, clock, logger: silentLogger });
+  // Set up before the platform starts: it keeps its own copy of the deps.
+  options.configure?.(deps);
   const env = parseEnv({ NODE_ENV: "test", TEAMS_ALLOW_UNAUTHENTICATED: "true", ...options.env });
   const platform = await createTeamsPlatform({ env, deps });
   if (platform.gateway) deps.gateways.teams = platform.gateway;

@@ -7,6 +7,7 @@ import { registerFaq } from "./faq.js";
 import { registerImport } from "./import.js";
 import { registerProgramme } from "./programme.js";
 import { registerReminders } from "./reminders.js";
+import { registerReport } from "./report.js";
 
 /** Every CLI command. Features add one register call each. */
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerFaq(program);
   registerReminders(program);
   registerCalendar(program);
+  registerReport(program);
 }

@@ -1,3 +1,4 @@
+import type { CoreDeps } from "../deps.js";
 import type { Block, Button, Message, RichText } from "../messages/message.js";
 import { formatLocal } from "../programme/local-time.js";
 import { monthLabel } from "../updates/cycles.js";
@@ -15,11 +16,17 @@ const MAX_BUTTONS = 25;
  * The staff digest for one programme and month, as a neutral message: counts and names first, then what
  * needs attention, the RAG summary, money and reach, one line per team, and a button per full update.
  */
-export async function buildDigest(request: DigestRequest): Promise<Message> {
-  return digestMessage(await loadDigestData(request));
+export async function buildDigest(request: DigestRequest & { deps: Pick<CoreDeps, "chartLinks"> }): Promise<Message> {
+  const data = await loadDigestData(request);
+  const links = request.deps.chartLinks;
+  return digestMessage(
+    data,
+    links ? links.digestChart({ programmeId: data.programme.id, month: data.cycle.month }) : undefined,
+  );
 }
 
-export function digestMessage({ programme, cycle, previous, rows }: DigestData): Message {
+/** `pictureUrl`: the RAG grid as a picture (only with PUBLIC_URL); the message reads the same without it. */
+export function digestMessage({ programme, cycle, previous, rows }: DigestData, pictureUrl?: string): Message {
   const label = monthLabel(cycle.month);
   const submitted = rows.filter((r) => r.submitted);
   const late = submitted.filter((r) => r.update?.late);
@@ -62,6 +69,13 @@ export function digestMessage({ programme, cycle, previous, rows }: DigestData):
     type: "text",
     text: `${RAG_ICON["on-track"]} ${count("on-track")} on track · ${RAG_ICON["at-risk"]} ${count("at-risk")} at risk · ${RAG_ICON["off-track"]} ${count("off-track")} off track · ${missing.length} not reported.${change}`,
   });
+  if (pictureUrl)
+    blocks.push({
+      type: "image",
+      url: pictureUrl,
+      title: `RAG status by team and month, to ${label}`,
+      alt: `Grid of RAG status for ${rows.length} teams, month by month to ${label}. ${label}: ${count("on-track")} on track, ${count("at-risk")} at risk, ${count("off-track")} off track, ${missing.length} not reported.`,
+    });
 
   const spent = rows.reduce((sum, r) => sum + (r.spend?.amount ?? 0), 0);
   const funding = programme.totalFunding || rows.reduce((sum, r) => sum + r.team.award, 0);

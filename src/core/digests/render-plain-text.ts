@@ -26,6 +26,9 @@ export function messageToPlainText(message: Message): string {
       case "divider":
         out.push("-".repeat(40));
         break;
+      case "image":
+        out.push(`[Picture: ${block.alt}]`);
+        break;
     }
   }
   return `${out.join("\n")}\n`;

@@ -31,7 +31,13 @@ export type Block =
   | { type: "list"; items: RichText[] }
   | { type: "context"; text: RichText }
   | { type: "actions"; buttons: Button[] }
-  | { type: "divider" };
+  | { type: "divider" }
+  /**
+   * A picture (a chart) at a public https URL the chat platform fetches. `alt` says what it shows in
+   * words (screen readers, and everyone when the picture does not load); the message must still make
+   * sense without it.
+   */
+  | { type: "image"; url: string; alt: string; title?: string };
 
 export type Message = {
   /** Plain-text summary: notifications, screen readers, and platforms that cannot render blocks. */

@@ -53,6 +53,11 @@ describe("staff sign-in wired into the real server (src/main.ts)", { timeout: 24
           "https://slack.com/user_id": "U0SPISTAFF1",
           "https://slack.com/team_id": "T0SPI",
         },
+        aisha: {
+          name: "Aisha Rahman",
+          "https://slack.com/user_id": "U0SPITWH1",
+          "https://slack.com/team_id": "T0SPI",
+        },
       },
     });
   });
@@ -95,6 +100,19 @@ describe("staff sign-in wired into the real server (src/main.ts)", { timeout: 24
       stopAt: (url) => url.pathname.startsWith("/staff"),
     });
     expect(landed.url.href).toBe(app("/staff/teams/lambeth").href);
+    // The real staff pages, for the signed-in staff member: the team's page with its run chart.
+    const team = await browser.request(app("/staff/teams/lambeth"));
+    expect(team.status).toBe(200);
+    expect(team.body).toContain("Lambeth");
+    expect(team.body).toContain("<svg");
+    expect((await browser.request(app("/staff"))).status).toBe(200);
+    // A team member signs in fine (the programme lists them) but the staff pages are not for them.
+    const member = new CookieBrowser();
+    await member.browse(app("/auth/slack/start?returnTo=%2Fstaff"), {
+      login: "aisha",
+      stopAt: (url) => url.pathname.startsWith("/staff"),
+    });
+    expect((await member.request(app("/staff"))).status).toBe(403);
     const signedIn = await browser.request(app("/auth/sign-in"));
     expect(signedIn.body).toContain("Signed in as Amara Okafor (Slack)");
     const csrf = /name="_csrf" value="([^"]+)"/.exec(signedIn.body)?.[1] ?? "";

@@ -23,6 +23,9 @@ function showError(error) {
 async function choosePerson(key) {
   state.as = key;
   localStorage.setItem("cohort-playground-as", key);
+  // The staff pages (/staff) open for the same person: they read this cookie (src/web/playground-sign-in.ts).
+  // biome-ignore lint/suspicious/noDocumentCookie: the server reads it; the Cookie Store API is not in every browser
+  document.cookie = `cohort_playground_as=${encodeURIComponent(key)}; path=/; SameSite=Strict`;
   const { channels, home, suggestions } = await api("GET", `channels?as=${encodeURIComponent(key)}`);
   state.channels = channels;
   showSuggestions(suggestions);

@@ -28,6 +28,11 @@ function renderBlock(block: Block): string {
       return `<div class="msg-actions">${block.buttons.map(renderButton).join("")}</div>`;
     case "divider":
       return "<hr>";
+    case "image": {
+      const url = safeUrl(block.url);
+      if (!url) return `<p>${escapeHtml(block.alt)}</p>`;
+      return `<figure class="msg-image"><img src="${escapeHtml(url)}" alt="${escapeHtml(block.alt)}">${block.title ? `<figcaption>${escapeHtml(block.title)}</figcaption>` : ""}</figure>`;
+    }
   }
 }
 

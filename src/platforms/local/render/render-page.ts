@@ -32,6 +32,7 @@ export function renderPlaygroundPage(input: {
   <div class="who">
     <label for="who">I am</label>
     <select id="who">${peopleOptions(input.people)}</select>
+    <a href="/staff">Staff pages</a>
   </div>
 </header>
 <section class="clock" aria-labelledby="clock-heading">

@@ -39,6 +39,16 @@ function renderBlock(block: Block, usedActionIds: Map<string, number>): SlackBlo
       return [{ type: "context", elements: [mrkdwn(truncate(renderRichText(block.text), SECTION_TEXT_MAX))] }];
     case "divider":
       return [{ type: "divider" }];
+    case "image":
+      if (!/^https?:\/\//i.test(block.url)) return [];
+      return [
+        {
+          type: "image",
+          image_url: block.url,
+          alt_text: truncate(block.alt, 2000),
+          ...(block.title ? { title: plain(truncate(block.title, 2000)) } : {}),
+        },
+      ];
     case "fields": {
       const fields = block.fields.map((f) =>
         mrkdwn(truncate(`*${escapeMrkdwn(f.label).replace(/\*/g, "∗")}*\n${renderRichText(f.value)}`, FIELD_TEXT_MAX)),

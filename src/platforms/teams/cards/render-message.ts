@@ -59,6 +59,11 @@ export function textBlock(text: string, extra: Element = {}): Element {
 
 function renderBlock(block: Exclude<Block, { type: "divider" } | { type: "actions" }>): Element {
   switch (block.type) {
+    case "image": {
+      const url = safeUrl(block.url);
+      if (!url) return textBlock(escapeMarkdown(block.alt));
+      return { type: "Image", url, altText: escapePlain(block.alt), size: "Stretch" };
+    }
     case "header":
       return textBlock(escapeMarkdown(block.text), { size: "Large", weight: "Bolder" });
     case "text":
