@@ -36,7 +36,7 @@ describe("the image block", () => {
     expect(card.body[1]).toMatchObject({
       type: "Image",
       url: expect.stringContaining("/charts/digest/"),
-      altText: 'RAG grid "＜b＞"',
+      altText: 'RAG grid "‹b›"',
     });
     expect(cardProblems(card)).toEqual([]);
   });
