@@ -5,14 +5,16 @@ import { parseEnv } from "../config/env.js";
 import { loadEnvFile } from "../config/load-env-file.js";
 import type { CoreDeps } from "../core/deps.js";
 import { systemClock } from "../core/ports/clock.js";
+import { DataFolderBusyError } from "../db/claim-data-folder.js";
 import { parseDatabaseUrl } from "../db/database-url.js";
 import { type Database, openDatabase } from "../db/open-database.js";
 
 export type CliContext = { db: Database; deps: CoreDeps };
 
 /**
- * Opens the same database the server uses (DATABASE_URL; embedded by default). When the server is
- * running on the embedded database, the CLI joins it instead of opening the folder twice. Logs go to
+ * Opens the same database the server uses (DATABASE_URL; embedded by default). On the embedded
+ * database the CLI joins a running server's instead of opening the folder a second time; with no server
+ * it opens the folder itself, under the same lock (a server started meanwhile waits for it). Logs go to
  * stderr so stdout stays clean for --json and CSV.
  */
 export async function withCliDatabase<T>(options: { seed: boolean }, run: (ctx: CliContext) => Promise<T>): Promise<T> {
@@ -22,12 +24,34 @@ export async function withCliDatabase<T>(options: { seed: boolean }, run: (ctx: 
     level: env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL,
     destination: process.stderr as never,
   });
-  const db = await openDatabase(parseDatabaseUrl(env.DATABASE_URL), { poolSize: 2 });
+  const db = await openCliDatabase(env.DATABASE_URL, 2);
   try {
     if (options.seed) await seedIfEmpty(db.prisma, logger, env.PROGRAMME_SEED);
     const deps = buildCoreDeps({ db, clock: systemClock, logger, publicUrl: env.PUBLIC_URL, env });
     return await run({ db, deps });
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * Every outcome of the folder's ownership is one line on stderr: waiting for its owner; giving up
+ * (exit 3); the server we joined stopping mid-command, or our own database dying (exit 1).
+ */
+export async function openCliDatabase(url: string | undefined, poolSize: number): Promise<Database> {
+  try {
+    return await openDatabase(parseDatabaseUrl(url), {
+      poolSize,
+      role: "cli",
+      onWait: (line) => process.stderr.write(`cohort: ${line}\n`),
+      onLost: (line) => {
+        process.stderr.write(`cohort: ${line} while this command ran; run it again.\n`);
+        process.exit(1);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof DataFolderBusyError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(error.exitCode);
   }
 }

@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import { parseEnv } from "../../config/env.js";
 import { loadEnvFile } from "../../config/load-env-file.js";
-import { parseDatabaseUrl } from "../../db/database-url.js";
-import { openDatabase } from "../../db/open-database.js";
+import { openCliDatabase } from "../open-cli-database.js";
 
 export function registerDb(program: Command): void {
   const db = program.command("db").description("database maintenance");
@@ -11,7 +10,7 @@ export function registerDb(program: Command): void {
     .action(async () => {
       loadEnvFile();
       const env = parseEnv();
-      const database = await openDatabase(parseDatabaseUrl(env.DATABASE_URL), { poolSize: 1 });
+      const database = await openCliDatabase(env.DATABASE_URL, 1);
       const m = database.migration;
       await database.close();
       process.stdout.write(
