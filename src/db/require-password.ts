@@ -114,7 +114,9 @@ function authenticate(socket: Socket, verifier: ScramVerifier): Promise<Buffer |
       }
     };
     socket.on("data", onData);
-    socket.once("error", () => settle(null));
+    // Kept for the socket's life (pglite-socket adds its own once admitted): an error event with no
+    // listener would throw, and a client resetting the connection must not take the database thread down.
+    socket.on("error", () => settle(null));
     socket.once("close", () => settle(null));
   });
 }

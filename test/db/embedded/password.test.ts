@@ -1,5 +1,6 @@
 import net from "node:net";
 import os from "node:os";
+import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "../../../src/db/embedded-postgres.js";
@@ -57,6 +58,32 @@ describe("embedded database credentials", () => {
     expect(reply.toString("latin1")).not.toContain("leak");
   });
 
+  it("survives whatever a client sends before authenticating, and still lets the right password in", async () => {
+    const packet = fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.constant(startupMessage("postgres")),
+      fc.constant(queryMessage("SELECT 1")),
+      fc.tuple(fc.integer({ min: -1, max: 2 ** 31 - 1 }), fc.integer()).map(([length, code]) => {
+        const b = Buffer.alloc(8);
+        b.writeInt32BE(length, 0);
+        b.writeInt32BE(code | 0, 4);
+        return b;
+      }),
+      fc.string({ maxLength: 80 }).map((text) => saslMessage(text)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(packet, { minLength: 1, maxLength: 4 }), fc.boolean(), async (packets, hangUp) => {
+        const sent = packets.map((p) => Buffer.from(p));
+        const reply = await rawExchange(db.connection.port, sent, hangUp ? "hang-up" : "pause");
+        // Never admitted: no AuthenticationOk, no ReadyForQuery.
+        expect(reply.includes(Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0]))).toBe(false);
+        expect(reply.includes(Buffer.from([0x5a, 0, 0, 0, 5]))).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+    expect(await connect(db.connection.password)).toBe(42);
+  });
+
   it("is not reachable on the machine's other addresses", async () => {
     const outside = Object.values(os.networkInterfaces())
       .flat()
@@ -87,13 +114,28 @@ function queryMessage(sql: string): Buffer {
   return Buffer.concat([head, body]);
 }
 
-/** Sends the packets and collects everything the server says until it closes the connection. */
-function rawExchange(port: number, packets: Buffer[]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+function saslMessage(text: string): Buffer {
+  const body = Buffer.from(`SCRAM-SHA-256\0\0\0\0\0${text}`);
+  const head = Buffer.alloc(5);
+  head.write("p", 0);
+  head.writeInt32BE(4 + body.length, 1);
+  return Buffer.concat([head, body]);
+}
+
+/**
+ * Sends the packets and collects what the server says until it closes the connection ("wait"), until we
+ * close it after a short pause (the server may be waiting for more), or at once ("hang-up").
+ */
+function rawExchange(port: number, packets: Buffer[], end: "wait" | "pause" | "hang-up" = "wait"): Promise<Buffer> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    const socket = net.connect({ host: "127.0.0.1", port }, () => socket.write(Buffer.concat(packets)));
+    const socket = net.connect({ host: "127.0.0.1", port }, () => {
+      socket.write(Buffer.concat(packets));
+      if (end === "hang-up") socket.destroy();
+      if (end === "pause") setTimeout(() => socket.destroy(), 200);
+    });
     socket.on("data", (d) => chunks.push(d));
-    socket.once("error", reject);
+    socket.on("error", () => {});
     socket.once("close", () => resolve(Buffer.concat(chunks)));
   });
 }
