@@ -20,8 +20,17 @@ const AUTH_TIMEOUT_MS = 10_000;
 export function requirePassword(server: PGLiteSocketServer, verifier: ScramVerifier): void {
   const inner = server as unknown as { handleConnection(socket: Socket): Promise<void> };
   const admit = inner.handleConnection.bind(server);
+  // Not yet pglite-socket's, so not closed by its stop(): without this, stop() would wait for them.
+  const authenticating = new Set<Socket>();
+  const stop = server.stop.bind(server);
+  server.stop = () => {
+    for (const socket of authenticating) socket.destroy();
+    return stop();
+  };
   inner.handleConnection = async (socket: Socket) => {
+    authenticating.add(socket);
     const replay = await authenticate(socket, verifier);
+    authenticating.delete(socket);
     if (!replay) return;
     socket.unshift(replay);
     await admit(socket);
