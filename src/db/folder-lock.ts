@@ -131,6 +131,24 @@ function parseRecord(raw: string): LockRecord | null {
     hostname: typeof value.hostname === "string" ? value.hostname : "",
     role: value.role === "cli" ? "cli" : "server",
     nonce: typeof value.nonce === "string" ? value.nonce : raw,
-    serving: value.serving,
+    serving: parseServing(value.serving),
   };
+}
+
+/**
+ * Only a complete loopback address is joinable. Anything less is ignored rather than filled in: `pg`
+ * fills gaps with its defaults (localhost:5432), which would point the CLI at another database.
+ */
+function parseServing(value: unknown): Serving | undefined {
+  const v = value as Partial<Serving> | undefined;
+  const valid =
+    v?.host === "127.0.0.1" &&
+    Number.isInteger(v.port) &&
+    (v.port as number) > 0 &&
+    (v.port as number) < 65536 &&
+    typeof v.password === "string" &&
+    v.password !== "" &&
+    typeof v.user === "string" &&
+    typeof v.database === "string";
+  return valid ? (v as Serving) : undefined;
 }

@@ -119,6 +119,28 @@ describe("claiming an embedded data folder", () => {
     }
   });
 
+  it("never joins an incomplete address (pg would fill in localhost:5432, another database)", async () => {
+    const folder = freshFolder();
+    const other = liveProcess();
+    try {
+      await vi.waitFor(() => expect(processStartIdentity(other.pid ?? 0)).not.toBeNull());
+      const started = processStartIdentity(other.pid ?? 0);
+      for (const bad of [
+        {},
+        { host: "127.0.0.1", user: "postgres" },
+        { ...serving, host: "10.0.0.5" },
+        { ...serving, password: "" },
+      ]) {
+        writeLock(folder, { pid: other.pid, started, serving: bad });
+        await expect(claimDataFolder(folder, { role: "cli", waitMs: 300 })).rejects.toThrow(/still starting/);
+      }
+      writeLock(folder, { pid: other.pid, started, serving });
+      await expect(claimDataFolder(folder, { role: "cli" })).resolves.toMatchObject({ kind: "join" });
+    } finally {
+      other.kill();
+    }
+  });
+
   it("lets exactly one of several processes racing for a free folder own it", async () => {
     expect(await race(freshFolder())).toEqual({ own: 1, busy: 5 });
   });
