@@ -8,10 +8,23 @@ const histogram = monitorEventLoopDelay({ resolution: 10 });
 histogram.enable();
 let open = false;
 let cpuAtStart = process.cpuUsage();
+let mainAtStart = mainThreadCpuMs();
+
+/** CPU time of the main thread alone (Linux): /proc/self/task/<pid>/stat utime + stime, in ms. */
+function mainThreadCpuMs() {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
 process.on("SIGUSR2", () => {
   if (!open) {
     histogram.reset();
     cpuAtStart = process.cpuUsage();
+    mainAtStart = mainThreadCpuMs();
     open = true;
     return;
   }
@@ -24,6 +37,7 @@ process.on("SIGUSR2", () => {
     maxMs: ms(histogram.max),
     meanMs: ms(histogram.mean),
     processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    mainThreadCpuMs: Math.round(mainThreadCpuMs() - mainAtStart),
   };
   fs.writeFileSync(process.env.EVENT_LOOP_PROBE_OUT ?? "event-loop.json", JSON.stringify(out));
 });

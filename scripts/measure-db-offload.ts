@@ -23,6 +23,8 @@ const { values } = parseArgs({
     rate: { type: "string", default: "100" },
     "help-rate": { type: "string", default: "300" },
     seconds: { type: "string", default: "8" },
+    /** Extra node flags for the server, e.g. --node-arg=--cpu-prof --node-arg=--cpu-prof-dir=/tmp/prof */
+    "node-arg": { type: "string", multiple: true, default: [] },
   },
 });
 const root = path.resolve(values.root);
@@ -50,7 +52,12 @@ const server = await spawnServer(
   },
   {
     timeoutMs: 120_000,
-    args: ["--import", probe, ...START_ARGS.map((a) => (a.startsWith("dist/") ? path.join(root, a) : a))],
+    args: [
+      ...(values["node-arg"] ?? []),
+      "--import",
+      probe,
+      ...START_ARGS.map((a) => (a.startsWith("dist/") ? path.join(root, a) : a)),
+    ],
   },
 );
 
@@ -69,7 +76,18 @@ async function burst(text: string, rate: number) {
   while (!fs.existsSync(probeOut)) await new Promise((r) => setTimeout(r, 20));
   const loop = JSON.parse(fs.readFileSync(probeOut, "utf8"));
   fs.rmSync(probeOut);
-  return { text, rate, sent: result.sent, errors: result.errors, latency: result.latency, eventLoop: loop };
+  const perRequest = (ms: number) => Math.round((ms / Math.max(1, result.ok)) * 100) / 100;
+  return {
+    text,
+    rate,
+    sent: result.sent,
+    ok: result.ok,
+    errors: result.errors,
+    latency: result.latency,
+    eventLoop: loop,
+    mainThreadCpuMsPerOk: perRequest(loop.mainThreadCpuMs),
+    processCpuMsPerOk: perRequest(loop.processCpuMs),
+  };
 }
 
 try {

@@ -1,6 +1,14 @@
+import fs from "node:fs/promises";
 import { Worker } from "node:worker_threads";
+import { locateEmbeddedWorker, type WorkerEntry } from "./locate-embedded-worker.js";
 
-export type WorkerInput = { dir: string | null; password: string };
+export type WorkerInput = {
+  dir: string | null;
+  password: string;
+  /** PGlite's WebAssembly, compiled once per process and shared with every database thread. */
+  wasm?: { pglite: WebAssembly.Module; initdb: WebAssembly.Module };
+};
+type StartInput = Omit<WorkerInput, "wasm">;
 export type WorkerRequest = { type: "close" };
 export type WorkerReport = { type: "ready"; port: number } | { type: "failed"; message: string } | { type: "closed" };
 
@@ -17,8 +25,12 @@ const STOP_TIMEOUT_MS = 15_000;
  * the thread ending without stop() — PGlite aborting, an uncaught error — is reported once through
  * `onExit` with a short reason: the database is gone and the caller must not carry on as if it were not.
  */
-export function startDatabaseWorker(input: WorkerInput, onExit: (reason: string) => void): Promise<DatabaseWorker> {
-  const worker = spawnWorker(input);
+export async function startDatabaseWorker(
+  input: StartInput,
+  onExit: (reason: string) => void,
+): Promise<DatabaseWorker> {
+  const [entry, wasm] = await Promise.all([locateEmbeddedWorker(), compiledWasm()]);
+  const worker = spawnWorker(entry, { ...input, wasm });
   let ready = false;
   let stopping = false;
   let lastError = "";
@@ -63,17 +75,29 @@ export function startDatabaseWorker(input: WorkerInput, onExit: (reason: string)
   });
 }
 
+let compiled: Promise<WorkerInput["wasm"]> | undefined;
+
 /**
- * From dist/ (what `npm start` runs) the thread loads embedded-worker.js directly. From the TypeScript
- * sources (tsx, vitest) the thread has no TypeScript loader of its own: register tsx in it first.
- * execArgv is empty either way: the app's V8 flags are process-wide, and a preloaded --import is for
- * the main thread.
+ * A thread that compiles PGlite's 9 MB of WebAssembly itself starts cold every time (tests open many
+ * databases per process: ~2× slower each). Compiled here once, the code is shared by every thread.
+ * undefined (the thread loads it itself) if the files are not where this version of PGlite keeps them.
  */
-function spawnWorker(input: WorkerInput): Worker {
+function compiledWasm(): Promise<WorkerInput["wasm"]> {
+  compiled ??= (async () => {
+    try {
+      const dist = import.meta.resolve("@electric-sql/pglite");
+      const compile = async (file: string) => WebAssembly.compile(await fs.readFile(new URL(file, dist)));
+      const [pglite, initdb] = await Promise.all([compile("./pglite.wasm"), compile("./initdb.wasm")]);
+      return { pglite, initdb };
+    } catch {
+      return undefined;
+    }
+  })();
+  return compiled;
+}
+
+/** execArgv is empty: the app's V8 flags are process-wide, and a preloaded --import is for the main thread. */
+function spawnWorker(entry: WorkerEntry, input: WorkerInput): Worker {
   const options = { workerData: input, execArgv: [] as string[], name: "embedded-postgres" };
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./embedded-worker.js", import.meta.url), options);
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./embedded-worker.ts", import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { ...options, eval: true });
+  return "file" in entry ? new Worker(entry.file, options) : new Worker(entry.evalCode, { ...options, eval: true });
 }

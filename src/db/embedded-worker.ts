@@ -24,9 +24,12 @@ const port = parentPort;
 const report = (message: WorkerReport) => port?.postMessage(message);
 
 try {
-  const db = input.dir
-    ? await PGlite.create(input.dir, { startParams: START_PARAMS })
-    : await PGlite.create({ startParams: START_PARAMS });
+  const options = {
+    startParams: START_PARAMS,
+    pgliteWasmModule: input.wasm?.pglite,
+    initdbWasmModule: input.wasm?.initdb,
+  };
+  const db = input.dir ? await PGlite.create(input.dir, options) : await PGlite.create(options);
   // maxConnections > the pools' sizes together: the server's 8, a CLI's 2, migrations, lifelines.
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 32 });
   serializeExtendedQueries(server);
