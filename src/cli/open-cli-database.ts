@@ -35,15 +35,17 @@ export async function withCliDatabase<T>(options: { seed: boolean }, run: (ctx: 
 }
 
 /**
- * Every outcome of the folder's ownership is one line on stderr: waiting for its owner; giving up
- * (exit 3); the server we joined stopping mid-command, or our own database dying (exit 1).
+ * Every outcome of the folder's ownership is one line on stderr: giving up on a busy folder (exit 3);
+ * the server we joined stopping mid-command, or our own database dying (exit 1). Waiting for the folder
+ * is said only at a terminal, like git's progress lines: a script's stderr stays clean when two commands
+ * simply run one after the other.
  */
 export async function openCliDatabase(url: string | undefined, poolSize: number): Promise<Database> {
   try {
     return await openDatabase(parseDatabaseUrl(url), {
       poolSize,
       role: "cli",
-      onWait: (line) => process.stderr.write(`cohort: ${line}\n`),
+      onWait: process.stderr.isTTY ? (line) => process.stderr.write(`cohort: ${line}\n`) : undefined,
       onLost: (line) => {
         process.stderr.write(`cohort: ${line} while this command ran; run it again.\n`);
         process.exit(1);
