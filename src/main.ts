@@ -8,6 +8,7 @@ import { loadConfig } from "./config/load-config.js";
 import { ProgrammeFileError } from "./config/load-programme-file.js";
 import { systemClock } from "./core/ports/clock.js";
 import type { Logger } from "./core/ports/logger.js";
+import { DataFolderBusyError } from "./db/claim-data-folder.js";
 import { parseDatabaseUrl } from "./db/database-url.js";
 import { openDatabase } from "./db/open-database.js";
 import { calendarRoute } from "./http/calendar-route.js";
@@ -33,8 +34,20 @@ async function main(): Promise<void> {
   const faults = handleProcessFaults(logger);
   const enabled = platformsConfigured(env);
 
-  const db = await openDatabase(parseDatabaseUrl(env.DATABASE_URL));
+  // Embedded data folder: one owner (docs/DATABASE.md). A server never joins another's database, and
+  // never runs on without its own: losing it is one line on stderr and exit 1.
+  const db = await openDatabase(parseDatabaseUrl(env.DATABASE_URL), {
+    role: "server",
+    onWait: (line) => process.stderr.write(`Cohort Bot: ${line}\n`),
+    onLost: (line) => {
+      process.stderr.write(
+        `Cohort Bot stopped: ${line}. Start it again: the data folder recovers as after a power cut.\n`,
+      );
+      process.exit(1);
+    },
+  });
   await seedIfEmpty(db.prisma, logger, env.PROGRAMME_SEED);
+  db.openToJoiners(); // migrated and seeded: the CLI may join from now on
   // Playground only: a movable clock ("jump to 29 Nov"); never when a real workspace shares these deps.
   const clock = enabled.playground && !enabled.slack && !enabled.teams ? createPlaygroundClock() : systemClock;
   // readCacheMs: the per-request member/programme lookups are served from memory for 5 s (bench/: 6 → 1 queries per help).
@@ -115,8 +128,12 @@ function chartSecret(env: Env, logger: Logger): { secret: Buffer } {
 }
 
 main().catch((error: unknown) => {
-  // One readable line for configuration mistakes (exit 2: a supervisor should not retry them); a stack
-  // only for real bugs (exit 1).
+  // One readable line for configuration mistakes (exit 2: a supervisor should not retry them) and for a
+  // data folder another server owns (exit 3); a stack only for real bugs (exit 1).
+  if (error instanceof DataFolderBusyError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(error.exitCode);
+  }
   if (error instanceof EnvError || error instanceof ProgrammeFileError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);

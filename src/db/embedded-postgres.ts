@@ -1,97 +1,134 @@
-import fs from "node:fs";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import {
+  claimDataFolder,
+  DataFolderBusyError,
+  type FolderRole,
+  type JoinedFolder,
+  type OwnedFolder,
+} from "./claim-data-folder.js";
 import type { PgConnection } from "./database-url.js";
-import { serializeExtendedQueries } from "./serialize-protocol.js";
+import { startDatabaseWorker } from "./database-worker.js";
 
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) served over the Postgres wire
- * protocol on 127.0.0.1, so the app talks to it through the official @prisma/adapter-pg exactly as
- * it talks to a real server. One code path for both; see docs/DATABASE.md for why.
+ * protocol on 127.0.0.1 from its own worker thread, behind a per-start password, so the app talks to it
+ * through the official @prisma/adapter-pg exactly as it talks to a real server. See docs/DATABASE.md.
  */
 export type EmbeddedPostgres = {
   connection: PgConnection;
-  /** True when another process of ours already serves this folder and we connected to it. */
+  /** True when another process (a running server) owns this folder and we connected to it. */
   shared: boolean;
+  /** A server's database, once ready, is offered to the CLI through the lock file. */
+  openToJoiners(): void;
   close(): Promise<void>;
 };
 
-type LockInfo = { pid: number; host: string; port: number };
+export type EmbeddedOptions = {
+  /** "server" refuses a folder another server owns; "cli" (the default) joins it. */
+  role?: FolderRole;
+  waitMs?: number;
+  /** Told once when we wait for the folder's current owner. */
+  onWait?: (line: string) => void;
+  /** The database went away under us (its thread died, or the server we joined stopped): one line. */
+  onLost?: (line: string) => void;
+};
 
-const LOCK_SUFFIX = ".lock";
-/**
- * PostgreSQL's default 128 MB of shared buffers is allocated and touched inside PGlite's WebAssembly
- * memory at start: ~140 MB of resident memory and ~80 ms of start-up for a database of a few MB.
- * 16 MB holds a whole programme's working set (bench/: RSS and cold start).
- */
-const START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+const JOIN_ATTEMPTS = 3;
 
-export async function startEmbeddedPostgres(dir: string | null): Promise<EmbeddedPostgres> {
-  if (dir === null) return serve(await PGlite.create({ startParams: START_PARAMS }), null);
-
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const lockPath = dir + LOCK_SUFFIX;
-  const owner = readLiveLock(lockPath);
-  if (owner) {
-    // Two PGlite instances on one folder corrupt it; join the running server's instead.
-    return {
-      connection: { host: owner.host, port: owner.port, user: "postgres", database: "postgres" },
-      shared: true,
-      close: async () => {},
-    };
+export async function startEmbeddedPostgres(
+  dir: string | null,
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedPostgres> {
+  const onLost = options.onLost ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (dir === null) return serve(null, null, onLost);
+  for (let attempt = 1; ; attempt++) {
+    const claim = await claimDataFolder(dir, {
+      role: options.role ?? "cli",
+      waitMs: options.waitMs,
+      onWait: options.onWait,
+    });
+    if (claim.kind === "own") return serveOrRelease(dir, claim, options.role === "server", onLost);
+    try {
+      return await join(dir, claim, onLost);
+    } catch (error) {
+      // The owner stopped between our reading its lock and connecting: decide again.
+      if (attempt >= JOIN_ATTEMPTS) {
+        throw new DataFolderBusyError(
+          `cohort: cannot reach the Cohort Bot server (pid ${claim.owner.pid}) that owns data folder ${dir}: ${(error as Error).message}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
   }
-  const db = await PGlite.create(dir, { startParams: START_PARAMS });
-  return serve(db, lockPath);
 }
 
-async function serve(db: PGlite, lockPath: string | null): Promise<EmbeddedPostgres> {
-  // maxConnections > the pool size: with 1, a second client (the CLI) is refused.
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 32 });
-  serializeExtendedQueries(server);
-  await server.start();
-  const address = server.getServerConn(); // "127.0.0.1:PORT"
-  const port = Number(address.split(":").pop());
-  if (lockPath) writeLock(lockPath, { pid: process.pid, host: "127.0.0.1", port });
+async function serveOrRelease(dir: string, claim: OwnedFolder, isServer: boolean, onLost: (line: string) => void) {
+  try {
+    const embedded = await serve(dir, claim, onLost);
+    return isServer ? embedded : { ...embedded, openToJoiners() {} };
+  } catch (error) {
+    claim.release();
+    throw error;
+  }
+}
+
+async function serve(dir: string | null, claim: OwnedFolder | null, onLost: (line: string) => void) {
+  const password = randomBytes(24).toString("base64url");
   let closed = false;
+  const worker = await startDatabaseWorker({ dir, password }, (reason) => {
+    if (closed) return;
+    closed = true;
+    claim?.release();
+    onLost(`the embedded database${dir ? ` (data folder ${dir})` : ""} stopped unexpectedly: ${reason}`);
+  });
+  const connection = { host: "127.0.0.1", port: worker.port, user: "postgres", password, database: "postgres" };
   return {
-    connection: { host: "127.0.0.1", port, user: "postgres", database: "postgres" },
+    connection,
     shared: false,
+    openToJoiners() {
+      if (!closed) claim?.publish(connection);
+    },
     async close() {
       if (closed) return;
       closed = true;
-      await server.stop();
-      await db.close();
-      if (lockPath) removeLock(lockPath);
+      await worker.stop();
+      claim?.release();
+    },
+  } satisfies EmbeddedPostgres;
+}
+
+/**
+ * Joins the owner's database. A lifeline connection tells us the moment the owner goes away, so a
+ * joiner is never left running without its database (and never meets an unhandled "Connection terminated").
+ */
+async function join(dir: string, claim: JoinedFolder, onLost: (line: string) => void): Promise<EmbeddedPostgres> {
+  const connection = { ...claim.owner.serving };
+  const lifeline = new pg.Client(connection);
+  let closing = false;
+  let connected = false;
+  const lost = () => {
+    if (closing || !connected) return;
+    closing = true;
+    onLost(`the Cohort Bot server (pid ${claim.owner.pid}) that owns data folder ${dir} stopped`);
+  };
+  lifeline.on("error", lost);
+  try {
+    await lifeline.connect();
+  } catch (error) {
+    closing = true;
+    await lifeline.end().catch(() => {});
+    throw error;
+  }
+  connected = true;
+  lifeline.on("end", lost);
+  return {
+    connection,
+    shared: true,
+    openToJoiners() {},
+    async close() {
+      closing = true;
+      await lifeline.end().catch(() => {});
     },
   };
-}
-
-function readLiveLock(lockPath: string): LockInfo | null {
-  let info: LockInfo;
-  try {
-    info = JSON.parse(fs.readFileSync(lockPath, "utf8")) as LockInfo;
-  } catch {
-    return null;
-  }
-  if (info.pid === process.pid) return null;
-  try {
-    process.kill(info.pid, 0);
-    return info;
-  } catch {
-    return null; // stale: the owner died (kill -9, power loss)
-  }
-}
-
-function writeLock(lockPath: string, info: LockInfo): void {
-  fs.writeFileSync(lockPath, JSON.stringify(info));
-}
-
-function removeLock(lockPath: string): void {
-  try {
-    const info = JSON.parse(fs.readFileSync(lockPath, "utf8")) as LockInfo;
-    if (info.pid === process.pid) fs.rmSync(lockPath);
-  } catch {
-    // already gone
-  }
 }

@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { type DatabaseTarget, type PgConnection, pgConnectionFromUrl } from "./database-url.js";
-import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
+import { type EmbeddedOptions, type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
 import { applyMigrations, type MigrationResult } from "./migrate.js";
 
 export type Database = {
@@ -11,14 +11,17 @@ export type Database = {
   migration: MigrationResult | null;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
+  /** Embedded, owned by a server: lets the CLI join from now on (call once migrated and seeded). */
+  openToJoiners(): void;
   close(): Promise<void>;
 };
 
-export type OpenOptions = { migrate?: boolean; poolSize?: number };
+/** `role`, `onWait`, `onLost`: the embedded data folder's ownership rules (see embedded-postgres.ts). */
+export type OpenOptions = { migrate?: boolean; poolSize?: number } & EmbeddedOptions;
 
 /** Opens the database named by the target (embedded or server), migrated unless told not to. */
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
-  const embedded = target.kind === "pglite" ? await startEmbeddedPostgres(target.dir) : null;
+  const embedded = target.kind === "pglite" ? await startEmbeddedPostgres(target.dir, options) : null;
   const connection =
     target.kind === "postgres" ? pgConnectionFromUrl(target.url) : (embedded as EmbeddedPostgres).connection;
   try {
@@ -44,6 +47,9 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
         } finally {
           clearTimeout(timer);
         }
+      },
+      openToJoiners() {
+        embedded?.openToJoiners();
       },
       async close() {
         await prisma.$disconnect();

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config/load-config.js";
-import { parseDatabaseUrl } from "../../db/database-url.js";
-import { openDatabase } from "../../db/open-database.js";
+import { openCliDatabase } from "../open-cli-database.js";
 
 export function registerDb(program: Command): void {
   const db = program.command("db").description("database maintenance");
@@ -9,7 +8,7 @@ export function registerDb(program: Command): void {
     .description("apply committed migrations (the server also does this at start-up)")
     .action(async () => {
       const env = loadConfig();
-      const database = await openDatabase(parseDatabaseUrl(env.DATABASE_URL), { poolSize: 1 });
+      const database = await openCliDatabase(env.DATABASE_URL, 1);
       const m = database.migration;
       await database.close();
       process.stdout.write(

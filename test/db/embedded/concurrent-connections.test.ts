@@ -7,6 +7,8 @@ import { createTestDatabase, type TestDatabase } from "../../support/test-databa
  * extended-protocol messages failed with `portal "" does not exist` (6 of 100 here).
  */
 let db: TestDatabase;
+/** What is tested is that answers never mix; on a loaded machine the pool may take a while to free a connection. */
+const PATIENT = { maxWait: 30_000, timeout: 30_000 };
 beforeAll(async () => {
   db = await createTestDatabase();
 });
@@ -30,7 +32,7 @@ describe("concurrent connections", () => {
           await db.prisma.$transaction(async (tx) => {
             await tx.auditLog.create({ data: { programmeId: programme.id, actor: `t${i}`, action: "x" } });
             await tx.auditLog.findMany({ where: { actor: `t${i}` } });
-          });
+          }, PATIENT);
         }
         const rows = await db.prisma.auditLog.findMany({ where: { actor: { in: [`a${i}`, `t${i}`] } } });
         return rows.length;
@@ -52,7 +54,7 @@ describe("concurrent connections", () => {
         db.prisma.$transaction(async (tx) => {
           await tx.auditLog.create({ data: { programmeId: programme.id, actor: `r${i}`, action: "x" } });
           if (i % 4 === 0) throw new Error("deliberate");
-        }),
+        }, PATIENT),
       ),
     );
     expect(outcomes.filter((o) => o.status === "rejected")).toHaveLength(5);

@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Worker } from "node:worker_threads";
+import pg from "pg";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { startEmbeddedPostgres } from "../../../src/db/embedded-postgres.js";
+import { openDatabase } from "../../../src/db/open-database.js";
+
+/**
+ * Promise: the embedded database runs in its own thread (issue 15, point 1): its CPU never stalls the
+ * app's event loop; a thread that dies is noticed at once, never left as a silent half-life.
+ */
+vi.setConfig({ testTimeout: 120_000 });
+
+const workers: Worker[] = [];
+vi.mock("node:worker_threads", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:worker_threads")>();
+  class TrackedWorker extends real.Worker {
+    constructor(...args: ConstructorParameters<typeof real.Worker>) {
+      super(...args);
+      workers.push(this);
+    }
+  }
+  return { ...real, Worker: TrackedWorker };
+});
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-worker-"));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe("the embedded database's thread", () => {
+  it("runs a query's CPU off the caller's event loop", async () => {
+    const db = await startEmbeddedPostgres(null);
+    const client = new pg.Client(db.connection);
+    try {
+      await client.connect();
+      let maxGap = 0;
+      let ticks = 0;
+      let running = true;
+      const ticking = (async () => {
+        let last = performance.now();
+        while (running) {
+          await new Promise((r) => setTimeout(r, 2));
+          const now = performance.now();
+          maxGap = Math.max(maxGap, now - last);
+          last = now;
+          ticks++;
+        }
+      })();
+      const started = performance.now();
+      await client.query("SELECT count(*) FROM generate_series(1, 3000000) AS a, generate_series(1, 2) AS b");
+      const queryMs = performance.now() - started;
+      running = false;
+      await ticking;
+      console.log(
+        `[worker] query ${Math.round(queryMs)} ms, event loop: ${ticks} ticks, longest gap ${Math.round(maxGap)} ms`,
+      );
+      // In the same thread the loop would stand still for the whole query.
+      expect(maxGap).toBeLessThan(queryMs / 3);
+      expect(ticks).toBeGreaterThan(10);
+    } finally {
+      await client.end();
+      await db.close();
+    }
+  });
+
+  it("closes cleanly: the thread ends, the lock goes, and the folder reopens with its data", async () => {
+    const dir = path.join(root, "reopen");
+    const first = await openDatabase({ kind: "pglite", dir });
+    await first.prisma.$executeRawUnsafe("CREATE TABLE kept (n int)");
+    await first.prisma.$executeRawUnsafe("INSERT INTO kept VALUES (7)");
+    const worker = workers.at(-1);
+    const exited = new Promise((resolve) => worker?.once("exit", resolve));
+    await first.close();
+    await exited;
+    expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+    const again = await openDatabase({ kind: "pglite", dir });
+    try {
+      expect(await again.prisma.$queryRawUnsafe("SELECT n FROM kept")).toEqual([{ n: 7 }]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it("reports a dead thread once, in one line, releases the folder, and fails queries instead of hanging", async () => {
+    const dir = path.join(root, "crash");
+    const lost: string[] = [];
+    const db = await openDatabase({ kind: "pglite", dir }, { onLost: (line) => lost.push(line) });
+    try {
+      expect(fs.existsSync(`${dir}.lock`)).toBe(true);
+      await workers.at(-1)?.terminate(); // what a PGlite abort does to the thread
+      await vi.waitFor(() => expect(lost).toHaveLength(1));
+      expect(lost[0]).toBe(
+        `the embedded database (data folder ${dir}) stopped unexpectedly: its thread exited with code 1`,
+      );
+      expect(lost[0]).not.toContain("\n");
+      expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+      await expect(db.ping(5_000)).rejects.toThrow();
+    } finally {
+      await db.close();
+    }
+    expect(lost).toHaveLength(1);
+  });
+});
