@@ -27,11 +27,17 @@ export const REDACT_PATHS = [
   "SLACK_APP_TOKEN",
   "CLIENT_SECRET",
   "OPENAI_API_KEY",
+  "SLACK_CLIENT_SECRET",
+  "ENTRA_CLIENT_SECRET",
+  "CHART_URL_SECRET",
   "*.SLACK_BOT_TOKEN",
   "*.SLACK_SIGNING_SECRET",
   "*.SLACK_APP_TOKEN",
   "*.CLIENT_SECRET",
   "*.OPENAI_API_KEY",
+  "*.SLACK_CLIENT_SECRET",
+  "*.ENTRA_CLIENT_SECRET",
+  "*.CHART_URL_SECRET",
 ];
 
 /** Token-shaped strings scrubbed from messages too (an error message can quote a token). */
