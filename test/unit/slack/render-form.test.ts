@@ -53,6 +53,9 @@ describe("renderSlackModal", () => {
 
   it("bad private_metadata decodes to an empty context rather than throwing", () => {
     expect(decodeMetadata("not json")).toEqual({ context: "" });
+    expect(decodeMetadata("null")).toEqual({ context: "" });
+    expect(decodeMetadata('{"context":"c","channel":{"id":"C1"}}')).toEqual({ context: "c" });
+    expect(decodeMetadata('{"context":7,"channel":42}')).toEqual({ context: "" });
   });
 });
 

@@ -39,8 +39,13 @@ export function encodeMetadata(metadata: ModalMetadata): string {
 
 export function decodeMetadata(raw: string | undefined): ModalMetadata {
   try {
-    const parsed = JSON.parse(raw ?? "") as Partial<ModalMetadata>;
-    return { context: typeof parsed.context === "string" ? parsed.context : "", channel: parsed.channel };
+    // private_metadata comes back from Slack as we wrote it, but treat it as input: a non-string field
+    // would otherwise reach the core as a channel id.
+    const parsed = (JSON.parse(raw ?? "") ?? {}) as Record<string, unknown>;
+    return {
+      context: typeof parsed.context === "string" ? parsed.context : "",
+      ...(typeof parsed.channel === "string" ? { channel: parsed.channel } : {}),
+    };
   } catch {
     return { context: "" };
   }
