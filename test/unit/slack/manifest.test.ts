@@ -32,4 +32,9 @@ describe("manifest/slack/manifest.yaml", () => {
     expect(manifest.features.slash_commands[0].should_escape).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
+
+  it("is ready for Sign in with Slack to the staff pages: the callback URL and the OpenID scopes only", () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual(["https://YOUR-HOST/auth/slack/callback"]);
+    expect(manifest.oauth_config.scopes.user.sort()).toEqual(["email", "openid", "profile"]);
+  });
 });
