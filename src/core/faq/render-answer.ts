@@ -21,6 +21,7 @@ export function readPickValue(value: string): { askedId: string | null; key: str
  */
 export function renderAnswer(result: FaqReply, askedId: string | null = null): Message {
   if (result.outcome === "suggest" && result.suggestions.length > 0) return renderSuggestions(result, askedId);
+  if (result.outcome === "decline" && result.offTopic && askedId) return renderOffTopic(result, askedId);
   if (result.outcome !== "answer") return { summary: result.answer, blocks: [{ type: "text", text: result.answer }] };
   return {
     summary: result.answer,
@@ -29,6 +30,23 @@ export function renderAnswer(result: FaqReply, askedId: string | null = null): M
       {
         type: "context",
         text: `From the programme FAQ (${result.sources.join(", ")}). Not what you needed? Ask again in other words, or ask the programme team.`,
+      },
+    ],
+  };
+}
+
+/**
+ * Off-topic questions do not reach staff, so a programme question misread as off-topic (one made only of
+ * everyday words: "what can you do?") would be lost: one button passes it on anyway.
+ */
+function renderOffTopic(result: FaqReply, askedId: string): Message {
+  return {
+    summary: result.answer,
+    blocks: [
+      { type: "text", text: result.answer },
+      {
+        type: "actions",
+        buttons: [{ action: NONE_ACTION, label: "It's about the programme: ask the team", value: askedId }],
       },
     ],
   };

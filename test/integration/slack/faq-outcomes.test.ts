@@ -72,4 +72,26 @@ describe("FAQ outcomes through Slack", () => {
     expect(await h.db.prisma.unansweredQuestion.count()).toBe(0);
     expect(await h.db.prisma.askedQuestion.count({ where: { outcome: "off-topic" } })).toBe(1);
   });
+
+  it("an off-topic reply offers to pass the question on anyway, in case it was about the programme", async () => {
+    const question = "Is it going to rain on Thursday?";
+    expect((await probe(question)).offTopic).toBe(true);
+    const body = (await h.command(question, { user_id: MEMBER, channel_id: "D0ADA" })).json();
+    const [passOn] = (body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+      .filter((b) => b.type === "actions")
+      .flatMap((b) => b.elements ?? []);
+    expect(passOn?.action_id).toMatch(/^faq\.none/);
+    h.fake.reset();
+    await h.interaction({
+      ...fixture<Record<string, unknown>>("block-actions.json"),
+      user: { id: MEMBER, username: "ada", name: "ada", team_id: "T1" },
+      channel: { id: "D0ADA", name: "d" },
+      trigger_id: "trig.offtopic.1",
+      response_url: h.fake.responseUrl,
+      actions: [{ action_id: passOn?.action_id, block_id: "b", type: "button", value: passOn?.value }],
+    });
+    const [reply] = await h.fake.waitFor("response");
+    expect(JSON.stringify(reply?.params)).toContain("passed your question to the programme team");
+    expect(await h.db.prisma.unansweredQuestion.findFirst({ where: { question } })).not.toBeNull();
+  });
 });
