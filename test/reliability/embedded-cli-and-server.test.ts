@@ -151,7 +151,7 @@ describe("embedded data folder: the CLI and the server", () => {
     await stop(again);
     const db = await openDatabase({ kind: "pglite", dir });
     try {
-      const questions = await db.prisma.unansweredQuestion.findMany({ select: { question: true } });
+      const questions = await db.prisma.askedQuestion.findMany({ select: { question: true } });
       expect(questions.some((q) => q.question.includes("before-crash"))).toBe(true);
     } finally {
       await db.close();

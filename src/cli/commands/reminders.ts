@@ -1,15 +1,22 @@
 import type { Command } from "commander";
 import type { DeliveryStatus } from "../../core/outbox/delivery-store.js";
-import { formatLocal } from "../../core/programme/local-time.js";
+import { formatLocal, parseLocalTime } from "../../core/programme/local-time.js";
 import { previewDue } from "../../core/reminders/preview-due.js";
 import { reminderPorts } from "../../core/reminders/run-scheduler-tick.js";
 import { CliInputError } from "../cli-error.js";
 import { withCliDatabase } from "../open-cli-database.js";
 
-function parseInstant(value: string): Date {
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime()))
-    throw new CliInputError(`--at: "${value}" is not a time (use ISO, e.g. 2022-11-09T14:00:00Z)`);
+/**
+ * `--at` as each programme reads it: a time with Z or an offset is taken as given; a zone-less one
+ * ("2022-11-09 14:00") is wall-clock time in the programme's zone, as in the programme file. Before, a
+ * zone-less time was read in the machine's zone (UTC on a server), an hour off in British Summer Time.
+ */
+function parseAt(value: string, timeZone: string): Date {
+  const at = parseLocalTime(value, timeZone);
+  if (!at)
+    throw new CliInputError(
+      `--at: "${value}" is not a time (use ISO, e.g. 2022-11-09T14:00:00Z, or 2022-11-09 14:00 in the programme's time zone)`,
+    );
   return at;
 }
 
@@ -32,14 +39,17 @@ export function registerReminders(program: Command): void {
     .description(
       "dry run: what the scheduler would really send at an instant (nothing in quiet hours, at weekends or on bank holidays; nothing is sent or stored)",
     )
-    .requiredOption("--at <time>", "ISO time, e.g. 2022-11-09T14:00:00Z")
+    .requiredOption(
+      "--at <time>",
+      "ISO time, e.g. 2022-11-09T14:00:00Z; without Z or an offset, in the programme's time zone",
+    )
     .option("--programme <slug>", "only this programme")
     .option("--window <minutes>", "catch-up: also include what fell due this many minutes before --at", "1")
     .option("--deferred", "also list what came due in quiet time and waits, with the time it will go out (sendAt)")
     .option("--include-skipped", "also list occasions that would be recorded as skipped, with the reason")
     .option("--json", "print a JSON array")
     .action(async (opts: DueOptions) => {
-      const at = parseInstant(opts.at);
+      parseAt(opts.at, "UTC"); // a bad --at is refused before the database opens
       const windowMinutes = Number(opts.window);
       if (!Number.isFinite(windowMinutes) || windowMinutes < 0)
         throw new CliInputError("--window: use a number of minutes");
@@ -53,6 +63,7 @@ export function registerReminders(program: Command): void {
         for (const programme of programmes) {
           // A window of 1 minute = the scheduler tick at that instant.
           const windowMs = Math.max(1, windowMinutes) * 60_000;
+          const at = parseAt(opts.at, programme.timeZone);
           const { planner, items } = await previewDue({ deps, facts, programme, at, windowMs });
           const teams = new Map(planner.teams.map((t) => [t.id, t.key]));
           const channels = new Map(planner.channels.map((c) => [c.id, c]));
@@ -84,7 +95,7 @@ export function registerReminders(program: Command): void {
         process.stdout.write(`${JSON.stringify(rows.map(({ when: _when, ...r }) => r))}\n`);
         return;
       }
-      if (rows.length === 0) process.stdout.write(`Nothing to send at ${at.toISOString()}.\n`);
+      if (rows.length === 0) process.stdout.write(`Nothing to send at ${opts.at}.\n`);
       for (const r of rows) {
         const state =
           r.status === "deferred" ? `  [deferred to ${r.when}]` : r.skipReason ? `  [skip: ${r.skipReason}]` : "";

@@ -66,6 +66,15 @@ describe("cohort import <file.ics> and reminders due (dry run)", () => {
     expect(JSON.parse(log.stdout)).toEqual([]);
   });
 
+  it("reads a zone-less --at in the programme's time zone (BST here), not the machine's", async () => {
+    // 09:00 on Mon 24 Oct 2022 in London is 08:00Z: the cycle opens then, not an hour later.
+    const local = await cli("reminders", "due", "--at", "2022-10-24 09:00", "--json");
+    expect(local.code, local.stderr).toBe(0);
+    const rows = JSON.parse(local.stdout) as { kind: string; scheduledFor: string }[];
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(["cycle-open"]));
+    expect(rows[0]?.scheduledFor).toBe("2022-10-24T08:00:00.000Z");
+  });
+
   it("refuses a time that is not a time", async () => {
     const bad = await cli("reminders", "due", "--at", "next tuesday", "--json");
     expect(bad.code).toBe(2);

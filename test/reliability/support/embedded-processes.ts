@@ -67,7 +67,10 @@ export async function isHealthy(server: ServerProcess): Promise<boolean> {
   }
 }
 
-/** Asks a question the FAQ cannot answer through the playground: it is stored as unanswered (a write). */
+/**
+ * Asks a question the FAQ cannot answer through the playground. Every question asked is recorded
+ * (AskedQuestion, a write) whatever the answerer decides: an off-topic one is no longer passed to staff.
+ */
 export async function askThrough(server: ServerProcess, tag: string): Promise<boolean> {
   try {
     const res = await fetch(`${server.url}/playground/api/send`, {
