@@ -1,14 +1,10 @@
 import type { CoreDeps } from "../deps.js";
 import { AppError } from "../errors.js";
 import type { ProgressUpdateVersion } from "../ports/update-repository.js";
+import { proRataShare } from "../programme/pro-rata.js";
 import type { CoachingSession, Member, Team } from "../programme/types.js";
 import { type MeasureSeries, measureSeries } from "./measure-series.js";
-import {
-  loadProgrammeHistory,
-  type ProgrammeHistory,
-  programmeFraction,
-  type TeamHistory,
-} from "./programme-history.js";
+import { loadProgrammeHistory, type ProgrammeHistory, type TeamHistory } from "./programme-history.js";
 import type { StaffScope } from "./staff-scope.js";
 
 export type TeamView = {
@@ -61,7 +57,7 @@ export async function loadTeamView(deps: CoreDeps, scope: StaffScope, team: Team
       return {
         month: m.cycle.month,
         spent: due <= now || m.state === "submitted" ? lastSpend : null,
-        expected: Math.round(team.award * programmeFraction(scope.programme, due)),
+        expected: proRataShare(team.award, scope.programme, due),
       };
     }),
   };

@@ -1,3 +1,4 @@
+import { proRataShare } from "../programme/pro-rata.js";
 import { RAG, type Rag, SUPPORT, type SupportType } from "../updates/update-form.js";
 import { type ProgrammeHistory, programmeFraction, type TeamHistory } from "./programme-history.js";
 
@@ -43,14 +44,14 @@ export function spendToDate(history: ProgrammeHistory, options: { wholeProgramme
     team: t.team,
     spent: t.latestSpend?.amount ?? 0,
     award: t.team.award,
-    expected: Math.round(t.team.award * fraction),
+    expected: proRataShare(t.team.award, history.programme, history.now),
     asOf: t.latestSpend?.month ?? null,
   }));
   const spent = teams.reduce((s, t) => s + t.spent, 0);
   const awarded = teams.reduce((s, t) => s + t.award, 0);
   // A coach's view covers some teams: their awards, not the programme's funding, are the total.
   const funding = options.wholeProgramme === false ? awarded : history.programme.totalFunding || awarded;
-  return { teams, fraction, spent, awarded, funding, expected: Math.round(funding * fraction) };
+  return { teams, fraction, spent, awarded, funding, expected: proRataShare(funding, history.programme, history.now) };
 }
 
 export type PeopleMonth = { month: string; people: number; cumulative: number; reporting: number };

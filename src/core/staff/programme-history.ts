@@ -89,13 +89,4 @@ function stateOf(cycle: ReportingCycle, submitted: boolean, now: Date): MonthSta
   return now >= cycle.opensAt ? "open" : "upcoming";
 }
 
-/**
- * How far through the programme `now` is, 0 to 1, counting the last day in full: the pro-rata line for
- * spend (a team half-way through should have spent about half its grant).
- */
-export function programmeFraction(programme: Programme, now: Date): number {
-  const start = programme.startsOn.getTime();
-  const end = programme.endsOn.getTime() + 86_400_000;
-  if (end <= start) return 1;
-  return Math.min(1, Math.max(0, (now.getTime() - start) / (end - start)));
-}
+export { programmeFraction } from "../programme/pro-rata.js";

@@ -50,15 +50,6 @@ export async function resolveCycle(
   );
 }
 
-/** 1-based position of a cycle in the programme, and how many there are (for pro-rata spend). */
-export async function cyclePosition(
-  deps: Pick<CoreDeps, "programmes">,
-  cycle: ReportingCycle,
-): Promise<{ number: number; count: number }> {
-  const cycles = await deps.programmes.listCycles(cycle.programmeId);
-  return { number: cycles.findIndex((c) => c.id === cycle.id) + 1, count: cycles.length };
-}
-
 /** When the staff digest for a cycle goes out: the day after the due date. */
 export function digestDay(cycle: ReportingCycle, timeZone: string): string {
   return formatLocal(

@@ -4,9 +4,10 @@ import { AppError } from "../errors.js";
 import type { FormResult, FormValues } from "../forms/form.js";
 import { type Block, plainText } from "../messages/message.js";
 import { formatLocal } from "../programme/local-time.js";
+import { proRataShare } from "../programme/pro-rata.js";
 import type { Actor, ReportingCycle } from "../programme/types.js";
 import { assertEditable } from "./check-editable.js";
-import { cyclePosition, digestDay, monthLabel } from "./cycles.js";
+import { digestDay, monthLabel } from "./cycles.js";
 import { decodeContext, requireTeam } from "./update-context.js";
 import { parseUpdateValues, spendWarning } from "./update-form.js";
 
@@ -69,8 +70,8 @@ export async function saveUpdate({
   const between = await savedInBetween(deps, actor, saved.id, openedVersion, saved.version);
   if (between) blocks.push({ type: "text", text: between });
 
-  const position = await cyclePosition(deps, cycle);
-  const warning = spendWarning(parsed.data.spend, team.award, position.number, position.count);
+  const proRata = proRataShare(team.award, actor.programme, cycle.dueAt);
+  const warning = spendWarning(parsed.data.spend, team.award, proRata, formatLocal(cycle.dueAt, tz, false));
   if (warning) blocks.push({ type: "context", text: warning });
   return {
     ok: true,

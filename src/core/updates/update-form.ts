@@ -255,14 +255,13 @@ export function toFormValues(data: Record<string, unknown>): Record<string, stri
 }
 
 /**
- * A warning, not an error: spend above the pro-rata share of the award (award × cycles so far / all
- * cycles) is allowed but staff will ask about it.
+ * A warning, not an error: spend above the pro-rata share of the award by the cycle's due date (the same
+ * figure the staff pages draw as the pro-rata line) is allowed but staff will ask about it.
  */
-export function spendWarning(spend: number | undefined, award: number, cycleNumber: number, cycleCount: number) {
-  if (spend === undefined || cycleCount === 0 || award === 0) return null;
-  const proRata = Math.round((award * cycleNumber) / cycleCount);
+export function spendWarning(spend: number | undefined, award: number, proRata: number, dueLabel: string) {
+  if (spend === undefined || award === 0) return null;
   if (spend <= proRata) return null;
-  return `Grant spent to date (${pounds(spend)}) is above the pro-rata share of your award for ${cycleNumber} of ${cycleCount} months (${pounds(proRata)}). That's allowed; please say why under “Anything staff should know” if it isn't obvious.`;
+  return `Grant spent to date (${pounds(spend)}) is above the pro-rata share of your award by ${dueLabel} (${pounds(proRata)}). That's allowed; please say why under “Anything staff should know” if it isn't obvious.`;
 }
 
 export { pounds };

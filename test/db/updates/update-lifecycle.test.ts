@@ -6,6 +6,7 @@ import type { CoreDeps } from "../../../src/core/deps.js";
 import { messageToPlainText } from "../../../src/core/digests/render-plain-text.js";
 import type { FormView } from "../../../src/core/forms/form.js";
 import { plainText } from "../../../src/core/messages/message.js";
+import { proRataShare } from "../../../src/core/programme/pro-rata.js";
 import { importProgramme } from "../../../src/db/import-programme.js";
 import { testCoreDeps } from "../../support/core-deps.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
@@ -210,6 +211,21 @@ describe("monthly update life cycle", () => {
     expect(reply.type).toBe("form");
     expect(text(await runAction(deps, { identity: AISHA, action: "update.open", value: "2023-01" }))).toMatch(
       /The January 2023 update opens on Tue 24 Jan 2023, 09:00/,
+    );
+  });
+
+  it("warns about spend above the same pro-rata line the staff pages draw (by days, not months)", async () => {
+    const programme = await deps.programmes.getProgrammeBySlug("sp-innovators-2022");
+    if (!programme) throw new Error("seed programme missing");
+    // November is due Wed 30 Nov 17:00: 60.7 of 182 days, so £3,336 of a £10,000 award (2 of 6 months
+    // would say £3,333: the form warned at spends the staff pages showed on or below the line).
+    const line = proRataShare(10_000, programme, new Date("2022-11-30T17:00:00Z"));
+    expect(line).toBe(3336);
+    const onTheLine = await submit(AISHA, await openForm(), { ...good, spend: String(line) });
+    expect(onTheLine.ok && onTheLine.confirmation.summary).not.toContain("pro-rata");
+    const above = await submit(AISHA, await openForm(), { ...good, spend: String(line + 1) });
+    expect(above.ok && above.confirmation.summary).toContain(
+      "is above the pro-rata share of your award by Wed 30 Nov 2022 (£3,336)",
     );
   });
 

@@ -139,9 +139,9 @@ describe("the progress update form", () => {
   });
 
   it("warns, without refusing, when spend is above pro-rata", () => {
-    expect(spendWarning(3000, 10_000, 2, 6)).toBeNull();
-    expect(spendWarning(3400, 10_000, 2, 6)).toContain(
-      "above the pro-rata share of your award for 2 of 6 months (£3,333)",
+    expect(spendWarning(3336, 10_000, 3336, "Wed 30 Nov 2022")).toBeNull();
+    expect(spendWarning(3400, 10_000, 3336, "Wed 30 Nov 2022")).toContain(
+      "above the pro-rata share of your award by Wed 30 Nov 2022 (£3,336)",
     );
     expect(parse({ spend: "9000" }).ok).toBe(true);
   });
