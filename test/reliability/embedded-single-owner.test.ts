@@ -31,7 +31,15 @@ afterAll(async () => {
 
 describe("embedded data folder: two servers started 1.5 s apart", () => {
   it(`keeps one owner and every confirmed write, ${ROUNDS} times`, async () => {
-    const tally = { confirmed: 0, lost: 0, ownerDied: 0, otherRefused: 0, swapped: 0, wrongMessage: 0, leftUnhealthy: 0 };
+    const tally = {
+      confirmed: 0,
+      lost: 0,
+      ownerDied: 0,
+      otherRefused: 0,
+      swapped: 0,
+      wrongMessage: 0,
+      leftUnhealthy: 0,
+    };
     // One folder throughout: round 1 creates it (the slow first start the old lock lost to), the others reopen it.
     const dir = path.join(root, "db");
     const confirmed: string[] = [];
@@ -81,9 +89,7 @@ describe("embedded data folder: two servers started 1.5 s apart", () => {
     // Every write any server confirmed, in any round, is in the folder once they have all stopped.
     const db = await openDatabase({ kind: "pglite", dir });
     try {
-      const stored = (await db.prisma.askedQuestion.findMany({ select: { question: true } })).map(
-        (q) => q.question,
-      );
+      const stored = (await db.prisma.askedQuestion.findMany({ select: { question: true } })).map((q) => q.question);
       tally.confirmed = confirmed.length;
       tally.lost = confirmed.filter((tag) => !stored.some((q) => q.endsWith(` ${tag}`))).length;
     } finally {

@@ -13,6 +13,8 @@ export type CommandContext = {
   args: string;
   /** People the caller mentioned (Slack `<@U…>`, Teams mention entities), in order. */
   mentions: Identity[];
+  /** The words were no command: the router sent them to `ask` as a plain question. */
+  routed?: boolean;
 };
 
 /** A command open to everyone in the workspace gets the caller, who may be in no team (`caller.actor` null). */

@@ -41,9 +41,11 @@ export async function runCommand(deps: CoreDeps, input: CommandInput): Promise<R
   return guarded(deps, input, async (caller) => {
     let command = findCommand(word || "help");
     let args = rest.join(" ").trim();
+    let routed = false;
     if (!command && looksLikeQuestion(text) && findCommand("ask")) {
       command = findCommand("ask");
       args = text;
+      routed = true;
     }
     if (!command) {
       return privateReply(
@@ -52,7 +54,7 @@ export async function runCommand(deps: CoreDeps, input: CommandInput): Promise<R
         ),
       );
     }
-    const base = baseContext(deps, input, args);
+    const base = { ...baseContext(deps, input, args), routed };
     if (command.audience === "everyone") return command.run({ ...base, caller });
     const { actor } = caller;
     if (!actor) return privateReply(notMemberMessage());

@@ -21,25 +21,28 @@ export const OFF_TOPIC_DECLINE =
  * Answers a programme question: the FAQ decides (find-answer.ts: answer, "did you mean", or decline).
  * A question about the programme that it cannot answer is passed to staff when we know who asked
  * (pass-to-staff.ts). An off-topic one (weather, sport, passwords) gets a polite decline and never
- * reaches staff, whoever asked. `decide` is for tests that need an outcome today's answerer cannot give.
+ * reaches staff, whoever asked, unless they asked staff on purpose (`passOffTopic`: the `ask` command, or
+ * the decline's "ask the team" button). `decide` is for tests that need an outcome today's answerer cannot give.
  */
 export async function answerQuestion({
   deps,
   programmeId,
   question,
   asker,
+  passOffTopic = false,
   decide = findAnswer,
 }: {
   deps: FaqDeps;
   programmeId: string;
   question: string;
   asker?: Asker;
+  passOffTopic?: boolean;
   decide?: typeof findAnswer;
 }): Promise<FaqReply> {
   const text = question.trim().slice(0, 1000);
   const result = await decide({ deps, programmeId, question: text });
   if (result.outcome !== "decline") return result;
-  if (result.offTopic) return asker ? { ...result, answer: OFF_TOPIC_DECLINE } : result;
+  if (result.offTopic && !passOffTopic) return asker ? { ...result, answer: OFF_TOPIC_DECLINE } : result;
   if (!asker || !text) return result;
   return passToStaff({ deps, programmeId, question: text, asker, declined: result });
 }

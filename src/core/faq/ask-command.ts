@@ -13,7 +13,10 @@ import { renderAnswer } from "./render-answer.js";
 /**
  * `ask <question>`: plain questions to the bot land here too (the router sends question-like text).
  * Open to everyone in the workspace: programme facts are public (unless the programme file says
- * `faqAudience: members`); questions about "our" team need membership.
+ * `faqAudience: members`); questions about "our" team need membership. Typing `ask` is asking the
+ * programme team on purpose: a question the FAQ cannot answer goes to staff even if it looks off-topic
+ * (as pressing "It's about the programme: ask the team" does); plain text the router guessed was a
+ * question is declined politely when off-topic, so staff's queue is not filled with noise.
  */
 export const askCommand: Command = {
   name: "ask",
@@ -23,11 +26,15 @@ export const askCommand: Command = {
   async run(ctx) {
     const question = ctx.args.trim();
     if (!question) return privateReply(textMessage("Ask me a question after `ask`, e.g. `ask how much is the grant?`"));
-    return privateReply(await askQuestion(ctx, question));
+    return privateReply(await askQuestion(ctx, question, { onPurpose: !ctx.routed }));
   },
 };
 
-export async function askQuestion(ctx: OpenContext, question: string): Promise<Message> {
+export async function askQuestion(
+  ctx: OpenContext,
+  question: string,
+  { onPurpose = false }: { onPurpose?: boolean } = {},
+): Promise<Message> {
   const { deps, caller } = ctx;
   const { actor, programme } = caller;
   if (!actor && faqAudience(programme) === "members") return textMessage(membersOnlyText(programme));
@@ -47,6 +54,7 @@ export async function askQuestion(ctx: OpenContext, question: string): Promise<M
     deps,
     programmeId: programme.id,
     question,
+    passOffTopic: onPurpose,
     asker: {
       memberId: actor?.member.id ?? null,
       platform: caller.platform,

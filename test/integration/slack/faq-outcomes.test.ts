@@ -94,4 +94,12 @@ describe("FAQ outcomes through Slack", () => {
     expect(JSON.stringify(reply?.params)).toContain("passed your question to the programme team");
     expect(await h.db.prisma.unansweredQuestion.findFirst({ where: { question } })).not.toBeNull();
   });
+
+  it("`ask` is asking the programme team on purpose: an off-topic-looking question still reaches them", async () => {
+    const question = "what colour is the office carpet";
+    expect((await probe(question)).offTopic).toBe(true);
+    const body = JSON.stringify((await h.command(`ask ${question}`, { user_id: MEMBER, channel_id: "D0ADA" })).json());
+    expect(body).toContain("passed your question to the programme team");
+    expect(await h.db.prisma.unansweredQuestion.findFirst({ where: { question } })).not.toBeNull();
+  });
 });
