@@ -5,6 +5,7 @@ import { loadOverview } from "../core/staff/load-overview.js";
 import { loadTeamView } from "../core/staff/load-team-view.js";
 import { resolveStaffScope, type StaffScope, teamInScope } from "../core/staff/staff-scope.js";
 import { type Route, sendText } from "../http/router.js";
+import { signOutForm } from "./auth/sign-out-form.js";
 import { errorPage, PAGE_HEADERS, STATUS, sendPage } from "./html/send-page.js";
 import { STAFF_CSS } from "./html/staff-css.js";
 import { type StaffLinks, staffLinks } from "./pages/links.js";
@@ -48,7 +49,8 @@ export function staffRoutes({ deps, signIn }: { deps: CoreDeps; signIn: WebSignI
         await handler({ req, res, url, viewer, scope, links: staffLinks(keep) });
       } catch (error) {
         if (!isAppError(error)) throw error;
-        sendPage(res, STATUS[error.code] ?? 500, errorPage(error.userMessage, STATUS[error.code] ?? 500));
+        const status = STATUS[error.code] ?? 500;
+        sendPage(res, status, errorPage(error.userMessage, status, status === 403 ? wayBack(viewer) : ""));
       }
     };
 
@@ -106,4 +108,14 @@ export function staffRoutes({ deps, signIn }: { deps: CoreDeps; signIn: WebSignI
       handler: guarded(async (ctx) => answerQuestion(deps, signIn, ctx)),
     },
   ];
+}
+
+/**
+ * A member refused the staff pages needs a way on: in the playground, back to the chat or pick someone
+ * else; signed in with Slack or Microsoft, sign out (to sign in as another account).
+ */
+function wayBack(viewer: WebViewer): string {
+  if (viewer.via === "playground")
+    return '<p><a href="/">Back to the playground</a> · <a href="/staff/sign-in">Open the staff pages as someone else</a></p>';
+  return signOutForm(viewer);
 }

@@ -29,7 +29,8 @@ export function sendPage(res: ServerResponse, status: number, html: string): voi
   res.end(html);
 }
 
-export function errorPage(message: string, status: number): string {
+/** `wayBack`: trusted HTML under the message (links or a sign-out form), so a refused viewer is not stuck. */
+export function errorPage(message: string, status: number, wayBack = ""): string {
   const title =
     status === 403
       ? "Not allowed"
@@ -41,7 +42,7 @@ export function errorPage(message: string, status: number): string {
   return layout({
     title: `${title} · Cohort Bot staff pages`,
     brand: "Cohort Bot staff pages",
-    body: `<h1>${h(title)}</h1><p>${h(status >= 500 && !message ? GENERIC_FAILURE : message)}</p>`,
+    body: `<h1>${h(title)}</h1><p>${h(status >= 500 && !message ? GENERIC_FAILURE : message)}</p>${wayBack}`,
     css: "link",
   });
 }

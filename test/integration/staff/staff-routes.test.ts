@@ -93,6 +93,9 @@ describe("staff pages through the real routes", () => {
       const r = await s.get(`${path}?as=aisha-rahman`);
       expect(r.status, path).toBe(403);
       expect(r.text).toContain("These pages are for programme staff and QI coaches only.");
+      // A way on, not a dead end: back to the chat, or the pages as someone else.
+      expect(r.text).toContain('<a href="/">Back to the playground</a>');
+      expect(r.text).toContain('<a href="/staff/sign-in">Open the staff pages as someone else</a>');
     }
   });
 

@@ -112,7 +112,10 @@ describe("staff sign-in wired into the real server (src/main.ts)", { timeout: 24
       login: "aisha",
       stopAt: (url) => url.pathname.startsWith("/staff"),
     });
-    expect((await member.request(app("/staff"))).status).toBe(403);
+    const refused = await member.request(app("/staff"));
+    expect(refused.status).toBe(403);
+    // Not a dead end: they can sign out and sign in with another account.
+    expect(refused.body).toContain('<form class="sign-out" method="post" action="/auth/sign-out">');
     const signedIn = await browser.request(app("/auth/sign-in"));
     expect(signedIn.body).toContain("Signed in as Amara Okafor (Slack)");
     const csrf = /name="_csrf" value="([^"]+)"/.exec(signedIn.body)?.[1] ?? "";
