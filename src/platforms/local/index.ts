@@ -40,7 +40,17 @@ export async function createLocalPlatform({ deps }: PlatformFactoryInput): Promi
   let firstRun: Promise<void> = Promise.resolve();
   if (programme && isPlaygroundClock(deps.clock)) {
     const [firstCycle] = (await deps.programmes.listCycles(programme.id)).sort((a, b) => +a.opensAt - +b.opensAt);
-    deps.clock.jumpTo(startingTime(programme, deps.clock.now(), firstCycle?.opensAt));
+    const start = startingTime(programme, deps.clock.now(), firstCycle?.opensAt);
+    // A restart on a folder the tour has already used resumes where it left off: starting over at the
+    // first update would show none of what was already sent, and nothing would come again (the outbox
+    // sends each occasion once), so the demo would look broken.
+    const [last] = (await deps.deliveries?.list({ programmeId: programme.id, statuses: ["sent"], limit: 1 })) ?? [];
+    const leftOff = last ? (last.sentAt ?? last.scheduledFor) : null;
+    deps.clock.jumpTo(leftOff && leftOff > start ? leftOff : start);
+    if (leftOff && leftOff > start)
+      deps.logger.info(
+        `playground: the clock resumes at ${formatLocal(leftOff, programme.timeZone)}, where this data left off`,
+      );
   }
 
   return {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "../../../src/config/env.js";
-import { systemClock } from "../../../src/core/ports/clock.js";
+import { fixedClock, systemClock } from "../../../src/core/ports/clock.js";
 import { startHttpServer } from "../../../src/http/server.js";
 import { createPlatforms } from "../../../src/platforms/index.js";
 import { playgroundApi } from "../../../src/platforms/local/api/playground-api.js";
 import { createMessageStore } from "../../../src/platforms/local/message-store.js";
 import { createOpenForms } from "../../../src/platforms/local/open-forms.js";
+import { createPlaygroundClock } from "../../../src/platforms/local/playground-clock.js";
 import { type Playground, startPlayground } from "./start-playground.js";
 
 const staff = "amara-okafor";
@@ -51,6 +52,18 @@ describe("playground clock control", () => {
     expect(body.messages.map((m: { html: string }) => m.html).join("")).toContain("Progress digest: November 2022");
     const member = await pg.get("messages?as=grace-adeyemi&channel=staff");
     expect(member.status).toBe(403);
+  });
+
+  it("a restart on the same data resumes the clock where the tour left off, not at its start", async () => {
+    // The tests above sent the 1 Dec digest; a new start with the same database begins there.
+    const clock = createPlaygroundClock(fixedClock("2022-11-25T10:00:00Z"));
+    const env = parseEnv({ NODE_ENV: "test", PLAYGROUND: "true" });
+    const platforms = await createPlatforms({ env, deps: { ...pg.deps, clock, gateways: {} } });
+    try {
+      expect(clock.now().getTime()).toBeGreaterThanOrEqual(Date.parse("2022-12-01T09:00:00Z"));
+    } finally {
+      for (const p of platforms) await p.stop?.();
+    }
   });
 
   it("refuses to move a clock that is not the playground's (a real workspace is connected)", async () => {
