@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { START_ARGS, startBenchServer } from "./bench-server.js";
 import { benchDatabases } from "./database-targets.js";
+import type { LoadResult } from "./paced-load.js";
 import { benchSlack, oursTarget } from "./slack-ack.js";
 import { benchTeams } from "./teams-latency.js";
 
@@ -28,8 +29,14 @@ try {
   });
   try {
     const target = oursTarget(bench, "profile");
-    await benchSlack(target, { rates: [500], durationMs: { 500: 6_000, 100: 5_000 }, next: true });
-    await benchTeams(bench, 100, 5_000);
+    const slack = await benchSlack(target, { rates: [500], durationMs: { 500: 6_000, 100: 5_000 }, next: true });
+    const teams = await benchTeams(bench, 100, 5_000);
+    const line = (name: string, r: { errors: number; sent: number; latency: { p50: number; p99: number } }) =>
+      `${name}: ${r.errors}/${r.sent} errors, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`;
+    log(line("help 500/s", slack.byRate[500] as LoadResult));
+    if (slack.next) log(line("next 100/s", slack.next));
+    log(line("teams 100/s", teams));
+    log(`RSS after load ${JSON.stringify(bench.memory())}, args ${START_ARGS.join(" ")}`);
   } finally {
     await bench.close();
   }
