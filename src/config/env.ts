@@ -43,6 +43,10 @@ export const envVariables = z.object({
   /** How long a claimed outbox row is held before another dispatcher may take it (after a crash). */
   OUTBOX_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(15).max(3600).optional()),
   PUBLIC_URL: httpUrl("https://bot.example.org"),
+  /** A chat reply not ready this soon is acked first and sent when ready (src/platforms/reply-budget.ts). */
+  REPLY_BUDGET_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).max(2_500).optional()),
+  /** Chat requests the core may hold at once; beyond that the answer is "busy, try again in a minute". */
+  MAX_REQUESTS_IN_FLIGHT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).optional()),
   /** Staff sign-in (OpenID Connect with Slack and/or Entra ID): src/config/sign-in-env.ts. */
   ...signInVariables,
   /** Signs the digest's picture links (docs/STAFF.md); unset = derived from the platform secret. */

@@ -24,7 +24,9 @@ export type SlackResponse = { status: number; text: string; json: () => Record<s
  * programme, the core's deps, the Slack platform on Bolt, our HTTP server on a free port, and the
  * WebClient pointed at a fake Slack Web API. Requests are signed exactly as Slack signs them.
  */
-export async function startSlackHarness(options: { now?: string; logger?: Logger; seed?: string } = {}) {
+export async function startSlackHarness(
+  options: { now?: string; logger?: Logger; seed?: string; env?: Record<string, string> } = {},
+) {
   const fake = await startFakeSlackApi();
   const db = await createTestDatabase();
   const seed = async () => importProgramme(db.prisma, loadProgrammeFile(options.seed ?? SEED));
@@ -36,6 +38,7 @@ export async function startSlackHarness(options: { now?: string; logger?: Logger
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_API_URL: fake.url,
+    ...options.env,
   });
   const platform = await createSlackPlatform({ env, deps });
   if (platform.gateway) deps.gateways.slack = platform.gateway;

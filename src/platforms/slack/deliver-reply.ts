@@ -34,12 +34,3 @@ export async function postToUser(
 ) {
   await client.chat.postMessage({ channel: userId, ...renderSlackMessage(reply.message) });
 }
-
-/** Resolves with the value, or with undefined once `ms` have passed (the work carries on). */
-export function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}

@@ -1,4 +1,5 @@
 import type { PlatformFactoryInput, PlatformModule } from "../platform.js";
+import { replyBudgetFromEnv } from "../reply-budget.js";
 import { createBotIdentity } from "./bot-identity.js";
 import { slackConfig } from "./config.js";
 import { createSlackApp } from "./create-slack-app.js";
@@ -14,6 +15,7 @@ export async function createSlackPlatform(input: PlatformFactoryInput): Promise<
   const { deps } = input;
   const config = slackConfig(input.env);
   const logger = deps.logger.child({ platform: "slack" });
+  const replies = input.replies ?? replyBudgetFromEnv(input.env, logger);
   const client = createGatewayClient(config, logger);
   const identity = createBotIdentity(client, logger);
   const { app, http } = createSlackApp({ config, logger, botIds: identity.current });
@@ -21,9 +23,9 @@ export async function createSlackPlatform(input: PlatformFactoryInput): Promise<
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");
   });
-  registerCommands(app, deps);
-  registerActions(app, deps);
-  registerViews(app, deps);
+  registerCommands(app, deps, replies);
+  registerActions(app, deps, replies);
+  registerViews(app, deps, replies);
   registerEvents(app, deps);
 
   return {

@@ -1,5 +1,5 @@
 import type { CoreDeps } from "../../core/deps.js";
-import { within } from "./deliver-reply.js";
+import { within } from "../reply-budget.js";
 
 /** Keys remembered in memory: Slack's retries come within ~5 minutes; 10,000 keys is well under 1 MB. */
 const REMEMBERED = 10_000;

@@ -1,6 +1,7 @@
 import { platformsConfigured } from "../../config/env.js";
 import { loopbackOnly } from "../../http/loopback-guard.js";
 import type { PlatformFactoryInput, PlatformModule } from "../platform.js";
+import { replyBudgetFromEnv } from "../reply-budget.js";
 import { createTeamsGateway } from "./gateway.js";
 import { registerCardAction } from "./handlers/card-action.js";
 import { registerConversationEvents } from "./handlers/conversation-events.js";
@@ -21,7 +22,7 @@ const DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams";
  * before any network call; keys are fetched lazily, so start-up never waits on Microsoft). Without them,
  * requests are accepted only with TEAMS_ALLOW_UNAUTHENTICATED=true, which env.ts refuses in production.
  */
-export async function createTeamsPlatform({ env, deps }: PlatformFactoryInput): Promise<PlatformModule> {
+export async function createTeamsPlatform({ env, deps, replies }: PlatformFactoryInput): Promise<PlatformModule> {
   const { teamsAuth } = platformsConfigured(env);
   const logger = deps.logger.child({ platform: "teams" });
   const adapter = new SharedServerAdapter(logger);
@@ -38,7 +39,12 @@ export async function createTeamsPlatform({ env, deps }: PlatformFactoryInput): 
     // A slow connector must not hold a user's request (Teams gives up after 15 s) or the outbox forever.
     client: { timeout: 10_000 },
   });
-  const handlerDeps = { app, deps: { ...deps, logger }, remember: createConversationMemory(deps) };
+  const handlerDeps = {
+    app,
+    deps: { ...deps, logger },
+    remember: createConversationMemory(deps),
+    replies: replies ?? replyBudgetFromEnv(env, logger),
+  };
   registerMessage(handlerDeps);
   registerDialogOpen(handlerDeps);
   registerDialogSubmit(handlerDeps);

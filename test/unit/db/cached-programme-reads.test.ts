@@ -86,3 +86,44 @@ describe("withCachedReads (the who-is-asking cache in front of the programme rep
     expect(withCachedReads(repo, 0)).toBe(repo);
   });
 });
+
+describe("withCachedReads: sessions and milestones ahead (`next`, App Home)", () => {
+  const at = (iso: string) => new Date(iso);
+  const sessions = [
+    { id: "s1", teamId: null, startsAt: at("2026-11-30T10:00:20Z") },
+    { id: "s2", teamId: "t1", startsAt: at("2026-11-30T10:00:50Z") },
+    { id: "s3", teamId: "t1", startsAt: at("2026-12-01T09:00:00Z") },
+  ];
+  function sessionRepository() {
+    const asked: { from?: Date; to?: Date }[] = [];
+    const repo = {
+      listSessions: async (_p: string, o: { from?: Date; to?: Date } = {}) => {
+        asked.push(o);
+        return sessions.filter((s) => (!o.from || s.startsAt >= o.from) && (!o.to || s.startsAt <= o.to));
+      },
+      listMilestones: async () => [],
+    } as unknown as ProgrammeRepository;
+    return { repo, asked };
+  }
+
+  it("asks once per minute and still answers from the exact instant", async () => {
+    const { repo, asked } = sessionRepository();
+    const cached = withCachedReads(repo, 5_000);
+    const ids = async (iso: string) =>
+      (await cached.listSessions("p1", { teamId: "t1", from: at(iso) })).map((s) => s.id);
+    expect(await ids("2026-11-30T10:00:10Z")).toEqual(["s1", "s2", "s3"]);
+    // Later in the same minute: s1 has started, so it is no longer ahead — from the same cached read.
+    expect(await ids("2026-11-30T10:00:30Z")).toEqual(["s2", "s3"]);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.from?.toISOString()).toBe("2026-11-30T10:00:00.000Z");
+  });
+
+  it("passes a bounded range (the planner's) straight through", async () => {
+    const { repo, asked } = sessionRepository();
+    const cached = withCachedReads(repo, 5_000);
+    const range = { from: at("2026-11-30T10:00:10Z"), to: at("2026-11-30T12:00:00Z") };
+    expect((await cached.listSessions("p1", range)).map((s) => s.id)).toEqual(["s1", "s2"]);
+    await cached.listSessions("p1", range);
+    expect(asked).toHaveLength(2);
+  });
+});

@@ -1,10 +1,11 @@
 import type { CoreDeps } from "../../../core/deps.js";
+import type { ReplyBudget } from "../../reply-budget.js";
 import type { InboundActivity } from "../activity-context.js";
 import type { ConversationMemory } from "../remember-conversation.js";
 import type { CohortTeamsApp } from "../teams-app.js";
 
 /** What every activity handler gets from createTeamsPlatform. */
-export type HandlerDeps = { app: CohortTeamsApp; deps: CoreDeps; remember: ConversationMemory };
+export type HandlerDeps = { app: CohortTeamsApp; deps: CoreDeps; remember: ConversationMemory; replies: ReplyBudget };
 
 /**
  * Teams redelivers an activity it thinks timed out; the activity id (unique within its conversation)

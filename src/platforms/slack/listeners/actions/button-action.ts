@@ -1,6 +1,8 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { runAction } from "../../../../core/commands/run-command.js";
 import type { CoreDeps } from "../../../../core/deps.js";
+import { textMessage } from "../../../../core/messages/message.js";
+import { BUSY_REPLY, type ReplyBudget } from "../../../reply-budget.js";
 import { openForm, postToUser, responseBody } from "../../deliver-reply.js";
 import { coreActionId } from "../../render/render-message.js";
 import { slackConversation, slackIdentity } from "../../slack-identity.js";
@@ -10,21 +12,20 @@ import { slackConversation, slackIdentity } from "../../slack-identity.js";
  * the value passes through. Replies go back where the button was: ephemerally under a message, or to
  * the user's DM from App Home (which has no response_url).
  */
-export function registerButtonAction(app: App, deps: CoreDeps): void {
+export function registerButtonAction(app: App, deps: CoreDeps, replies: ReplyBudget): void {
   app.action<BlockAction<ButtonAction>>({ type: "block_actions" }, async ({ ack, body, action, client, respond }) => {
     await ack();
     // Link buttons open a URL in the browser; Slack still tells us, but there is nothing to do.
     if (action.type !== "button" || action.url) return;
-    if (!(await deps.inbound.firstTime(`slack:action:${body.trigger_id}:${action.action_id}`))) return;
-
     const identity = slackIdentity(body.user.id, body.user.username ?? body.user.name);
     const conversation = slackConversation(body.channel?.id);
-    const reply = await runAction(deps, {
-      identity,
-      conversation,
-      action: coreActionId(action.action_id),
-      value: action.value,
+    // Acked already, so Slack's deadline is met; the budget only keeps a stalled core from queueing more.
+    const work = replies.admit(async () => {
+      if (!(await deps.inbound.firstTime(`slack:action:${body.trigger_id}:${action.action_id}`))) return null;
+      return runAction(deps, { identity, conversation, action: coreActionId(action.action_id), value: action.value });
     });
+    const reply = work ? await work : busyReply();
+    if (!reply) return;
     if (reply.type === "form") {
       await openForm({ client, triggerId: body.trigger_id, view: reply.view, channel: body.channel?.id });
     } else if (body.response_url) {
@@ -33,4 +34,8 @@ export function registerButtonAction(app: App, deps: CoreDeps): void {
       await postToUser(client, body.user.id, reply);
     }
   });
+}
+
+function busyReply() {
+  return { type: "message" as const, visibility: "private" as const, message: textMessage(BUSY_REPLY) };
 }

@@ -3,21 +3,21 @@ import { runCommand } from "../../../../core/commands/run-command.js";
 import type { CoreDeps } from "../../../../core/deps.js";
 import { GENERIC_FAILURE } from "../../../../core/errors.js";
 import { textMessage } from "../../../../core/messages/message.js";
-import { openForm, responseBody, within } from "../../deliver-reply.js";
+import { BUSY_REPLY, type ReplyBudget, within } from "../../../reply-budget.js";
+import { openForm, responseBody } from "../../deliver-reply.js";
 import { createRetryGuard } from "../../retry-guard.js";
 import { slackConversation, slackIdentity } from "../../slack-identity.js";
 import { extractMentions } from "../../slack-mentions.js";
 
-/** Answers that are ready this soon go back in the HTTP response itself; Slack gives up at 3 s. */
-export const ACK_BUDGET_MS = 2_000;
-
 /**
- * `/cohort <text>`: every word goes to the core's router. Fast replies ride in the ack; a form opens
- * with the trigger id; anything slower is acked with "Working on it…" and sent via response_url.
+ * `/cohort <text>`: every word goes to the core's router. Replies ready within the budget
+ * (reply-budget.ts, 1.5 s by default) ride in the ack; a form opens with the trigger id; anything
+ * slower is acked with "Working on it…" and sent via response_url, so a slow database never makes
+ * Slack show a timeout. With the core already full the ack says "busy" and no database is touched.
  * Matching /^\/cohort/ lets a workspace install a renamed command (/cohort-dev) without code changes.
  */
-export function registerCohortCommand(app: App, deps: CoreDeps): void {
-  const isNew = createRetryGuard(deps, ACK_BUDGET_MS);
+export function registerCohortCommand(app: App, deps: CoreDeps, replies: ReplyBudget): void {
+  const isNew = createRetryGuard(deps, replies.budgetMs);
   app.command(/^\/cohort/, async ({ command, ack, respond, client, context }) => {
     // trigger_id is unique per invocation: seeing it again means Slack retried, so answer and stop.
     // A first delivery is answered without waiting for the database (retry-guard.ts); a retry that
@@ -36,9 +36,13 @@ export function registerCohortCommand(app: App, deps: CoreDeps): void {
     // Nobody becomes a member by where they speak: membership comes from the programme file, a staff
     // `add`, or an approved `join` request (see docs/SLACK.md).
     const { text, mentions } = extractMentions(command.text ?? "");
-    const work = runCommand(deps, { identity, conversation, text, mentions });
+    const work = replies.admit(() => runCommand(deps, { identity, conversation, text, mentions }));
+    if (!work) {
+      await ack({ response_type: "ephemeral", text: BUSY_REPLY });
+      return;
+    }
 
-    const early = await within(work, ACK_BUDGET_MS);
+    const early = await within(work, replies.budgetMs);
     if (early?.type === "message") {
       await ack(responseBody(early));
       return;
