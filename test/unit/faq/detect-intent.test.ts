@@ -37,6 +37,30 @@ describe("detectIntent: questions about the asker's own team", () => {
     expect(detectIntent(question)).toBeNull();
   });
 
+  it.each([
+    "Can we spend the grant on laptops?",
+    "can we use our grant for training courses?",
+    "can we spend some of our funding on a minibus?",
+    "is a laptop an eligible cost?",
+    "what can we spend our grant on?",
+    "are we allowed to spend our funding on food?",
+    "how much do we get and what can we spend it on?",
+    "do we have to send receipts for everything we spend the grant on?",
+    "how much have we spent on travel?",
+    "can our spend include mileage?",
+  ])("leaves a question about what the grant may be spent on to the FAQ: %j", (question) => {
+    expect(detectIntent(question)).toBeNull();
+  });
+
+  it.each([
+    ["how much have we spent so far?", "spend"],
+    ["how much money have we used up so far", "spend"],
+    ["have we overspent?", "spend"],
+    ["what's our spend to date", "spend"],
+  ])("still answers the team's own spend from the data: %j → %s", (question, intent) => {
+    expect(detectIntent(question)).toBe(intent);
+  });
+
   it("never takes over a question the programme FAQ itself answers, except the live ones it duplicates", () => {
     const file = loadProgrammeFile("prisma/seed/sp-innovators.yaml");
     const live = file.faq.filter((f) => detectIntent(f.question)).map((f) => f.key);

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type SlackHarness, startSlackHarness } from "../../support/slack-harness.js";
+
+/**
+ * "Never confidently wrong", through the real Slack entry point (signed slash commands): a member's
+ * policy question is not answered with their team's figures.
+ */
+const MEMBER = "U0SPITWH1"; // Aisha Rahman, Tower Hamlets (prisma/seed/sp-innovators.yaml)
+
+let h: SlackHarness;
+beforeAll(async () => {
+  h = await startSlackHarness();
+});
+afterAll(async () => h?.close());
+beforeEach(() => h.fake.reset());
+
+const ask = async (text: string) => (await h.command(text, { user_id: MEMBER, channel_id: "D0AISHA" })).text;
+const SPEND_FIGURE = /reported £[\d,]+ spent|hasn't reported any spend/;
+
+describe("a member's question about what the grant may be spent on", () => {
+  it.each([
+    "Can we spend the grant on laptops?",
+    "can we use our grant for training courses?",
+    "is a laptop an eligible cost?",
+    "what can we spend our grant on?",
+  ])("%j is not answered with the team's reported spend", async (question) => {
+    const body = await ask(question);
+    expect(body).not.toMatch(SPEND_FIGURE);
+    const asked = await h.db.prisma.askedQuestion.findFirstOrThrow({ where: { question } });
+    expect(asked.outcome).not.toBe("live");
+  });
+
+  it("the general one gets the FAQ entry about what the grant is for", async () => {
+    const body = await ask("what can we spend our grant on?");
+    expect(body).toMatch(/what-is-the-grant-for|funds your specific social prescribing project/);
+  });
+
+  it("“how much have we spent so far?” is still answered from the team's data", async () => {
+    expect(await ask("how much have we spent so far?")).toMatch(SPEND_FIGURE);
+  });
+});
