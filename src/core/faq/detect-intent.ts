@@ -40,7 +40,7 @@ const PATTERNS: [Intent, RegExp][] = [
   [
     "coach",
     new RegExp(
-      String.raw`\b(who(?:'s| is| are)?|name of|contact|email|reach)\b.{0,25}\b${WE}\b.{0,20}\b(qi |quality improvement )?coach(es)?\b`,
+      String.raw`\b(who(?:'s|’s|s| is| are)?|name of|contact|email|reach)\b.{0,25}\b${WE}\b.{0,20}\b(qi |quality improvement )?coach(es)?\b`,
       "i",
     ),
   ],
