@@ -1,3 +1,4 @@
+import { isContextTerm, isEverydayTopicTerm, isPlaceTerm } from "./analyse-text.js";
 import { CALIBRATION, type Calibration } from "./calibration.js";
 import type { FaqIndex, FaqMatch } from "./faq-index.js";
 import type { FaqAnswer } from "./find-answer.js";
@@ -11,10 +12,16 @@ const MAX_SUGGESTIONS = 3;
 
 /** A question searched whole and part by part, ready for the decision (kept apart so calibration can
  *  try many decision rules on one search). */
-export type RankedQuestion = { text: string; whole: FaqMatch[]; parts: FaqMatch[][]; programmeWords: string[] };
+export type RankedQuestion = {
+  text: string;
+  whole: FaqMatch[];
+  parts: FaqMatch[][];
+  programmeWords: string[];
+  foreignWords: string[];
+};
 
 export function rankQuestion(index: FaqIndex, text: string, score: ScoreModel = CALIBRATION.score): RankedQuestion {
-  if (!text) return { text, whole: [], parts: [], programmeWords: [] };
+  if (!text) return { text, whole: [], parts: [], programmeWords: [], foreignWords: [] };
   const rank = (q: string) => rankMatches(index.candidates(q), score);
   const parts = questionParts(text);
   return {
@@ -22,6 +29,7 @@ export function rankQuestion(index: FaqIndex, text: string, score: ScoreModel = 
     whole: rank(text),
     parts: parts.length > 1 ? parts.map(rank) : [],
     programmeWords: index.programmeWords(text),
+    foreignWords: index.foreignWords(text),
   };
 }
 
@@ -54,10 +62,17 @@ export function decideAnswer(
 /**
  * Not about the programme: the question uses none of the FAQ's own words (everyday words aside), and
  * its asker does not speak as a team ("we", "our"), which on the dev set every off-topic question
- * avoided and programme questions without FAQ words used ("are we the guinea pigs?").
+ * avoided and programme questions without FAQ words used ("are we the guinea pigs?"). Words that only
+ * name the programme's setting (analyse-text.ts) do not make a question about the programme: a place
+ * ("What's the weather in London?") when the question's topic is a word the FAQ never uses; "NHS",
+ * "GP", "team" when that topic is an everyday one ("how do I book an NHS dentist?").
  */
 function isOffTopic(q: RankedQuestion): boolean {
-  return q.text !== "" && q.programmeWords.length === 0 && !SPEAKS_AS_TEAM.test(q.text);
+  if (q.text === "" || SPEAKS_AS_TEAM.test(q.text)) return false;
+  const beyondPlace = q.programmeWords.filter((t) => !isPlaceTerm(t));
+  if (beyondPlace.length === 0) return q.programmeWords.length === 0 || q.foreignWords.length > 0;
+  const topical = beyondPlace.filter((t) => !isContextTerm(t));
+  return topical.length === 0 && q.foreignWords.some(isEverydayTopicTerm);
 }
 const SPEAKS_AS_TEAM = /\b(we|our|ours|us|we're|we've|weve)\b/i;
 

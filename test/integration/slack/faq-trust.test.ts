@@ -39,3 +39,23 @@ describe("a member's question about what the grant may be spent on", () => {
     expect(await ask("how much have we spent so far?")).toMatch(SPEND_FIGURE);
   });
 });
+
+describe("an off-topic question with a programme word in it", () => {
+  it.each([
+    "What's the weather in London?",
+    "how do I book an NHS dentist",
+    "any good team building ideas for the office christmas party?",
+  ])("%j gets the polite decline and never reaches staff", async (question) => {
+    const before = await h.db.prisma.unansweredQuestion.count();
+    expect(await ask(question)).toContain("only answer questions about the programme");
+    expect(await h.db.prisma.unansweredQuestion.count()).toBe(before);
+    const asked = await h.db.prisma.askedQuestion.findFirstOrThrow({ where: { question } });
+    expect(asked).toMatchObject({ outcome: "off-topic", unansweredId: null });
+  });
+
+  it("a programme question naming the NHS or a team still goes to staff", async () => {
+    const question = "which NHS trusts are involved?";
+    expect(await ask(question)).toContain("passed your question to the programme team");
+    expect(await h.db.prisma.unansweredQuestion.count({ where: { question } })).toBe(1);
+  });
+});

@@ -59,8 +59,23 @@ describe("findAnswer outcomes", () => {
     "what's the weather like in lewisham tomorrow",
     "what is the capital of peru",
     "how do i reset my nhsmail password",
+    "What's the weather in London?",
+    "best pizza in London?",
+    "how do I book an NHS dentist",
+    "how do I reset my NHS login password",
+    "any good team building ideas for the office christmas party",
   ])("declines an off-topic question and marks it off-topic: %s", async (question) => {
     expect(await ask(question)).toMatchObject({ answered: false, outcome: "decline", offTopic: true, sources: [] });
+  });
+
+  it.each([
+    "what projects are in Croydon",
+    "is there a team from Hackney?",
+    "which NHS trusts are involved",
+    "is the NHS paying for this",
+    "is there a team whatsapp group",
+  ])("does not call a programme question off-topic for naming the NHS or a team: %s", async (question) => {
+    expect((await ask(question)).offTopic).toBe(false);
   });
 
   it("declines an empty question without calling it off-topic", async () => {
