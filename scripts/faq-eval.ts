@@ -42,6 +42,8 @@ for (const setPath of sets) {
   const misses: string[] = [];
   // As a member asks it in chat: a live answer from the team's data comes before the FAQ.
   const live = { right: 0, wrong: 0, labelled: 0 };
+  // A partial answer must say which part it could not answer (unansweredParts), not look complete.
+  const partial = { partly: 0, named: 0 };
   const timings: number[] = [];
   for (const c of cases) {
     const started = performance.now();
@@ -64,6 +66,10 @@ for (const setPath of sets) {
       );
     }
     const { verdict, offTopicMarked } = judge(c, result);
+    if (verdict === "partly") {
+      partial.partly++;
+      if (result.unansweredParts?.length) partial.named++;
+    }
     count(kindOf(c), verdict);
     count("all", verdict);
     if (c.offTopic) offTopic.offTopicCases++;
@@ -87,7 +93,7 @@ for (const setPath of sets) {
   const name = path.relative(process.cwd(), file);
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ set: name, cases: cases.length, counts: Object.fromEntries(counts), offTopic, live, latency })}\n`,
+      `${JSON.stringify({ set: name, cases: cases.length, counts: Object.fromEntries(counts), offTopic, live, partial, latency })}\n`,
     );
     continue;
   }
@@ -107,6 +113,7 @@ for (const setPath of sets) {
       ...["in scope", "no entry", "off-topic", "all"].flatMap(row),
       `  off-topic precision ${precision} (marked off-topic on a programme question: ${offTopic.marked - offTopic.markedRight}), recall ${offTopic.markedRight}/${offTopic.offTopicCases}`,
       `  as a member: live answers right ${live.right}, wrong ${live.wrong} (${live.labelled} questions labelled live)`,
+      `  partly answered: ${partial.named} of ${partial.partly} say which part they could not answer`,
       `  latency in process  p50 ${latency.p50} ms, p99 ${latency.p99} ms (${latency.samples} answers)`,
       ...(misses.length ? [showMisses ? "  not right:" : "  wrong:", ...misses] : []),
       "",

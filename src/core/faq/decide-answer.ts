@@ -18,18 +18,24 @@ export type RankedQuestion = {
   parts: FaqMatch[][];
   programmeWords: string[];
   foreignWords: string[];
+  /** For a question in parts: each part's text and words, in the order of `parts`. */
+  partTexts?: { text: string; programmeWords: string[]; foreignWords: string[] }[];
 };
 
 export function rankQuestion(index: FaqIndex, text: string, score: ScoreModel = CALIBRATION.score): RankedQuestion {
   if (!text) return { text, whole: [], parts: [], programmeWords: [], foreignWords: [] };
   const rank = (q: string) => rankMatches(index.candidates(q), score);
   const parts = questionParts(text);
+  const words = (t: string) => ({
+    text: t,
+    programmeWords: index.programmeWords(t),
+    foreignWords: index.foreignWords(t),
+  });
   return {
-    text,
+    ...words(text),
     whole: rank(text),
     parts: parts.length > 1 ? parts.map(rank) : [],
-    programmeWords: index.programmeWords(text),
-    foreignWords: index.foreignWords(text),
+    ...(parts.length > 1 ? { partTexts: parts.map(words) } : {}),
   };
 }
 
@@ -45,9 +51,27 @@ export function decideAnswer(
   const clear = (ranked: FaqMatch[]) => clearlyAnswers(ranked, calibration.answer);
   const byPart = distinct(q.parts.flatMap((ranked) => (clear(ranked) ? [ranked[0] as FaqMatch] : [])));
   const wholeIsClear = clear(q.whole);
-  if (byPart.length > 1 || (byPart.length === 1 && !wholeIsClear)) return { ...answerFrom(byPart), candidates: byPart };
+  // The parts no entry answers are named, so a partial answer never looks complete: a part is answered
+  // when an entry clearly answers it, or when the answer's own entry is the best match for it.
+  const unanswered = (used: FaqMatch[], strict: boolean) =>
+    (q.partTexts ?? [])
+      .filter((_, i) => {
+        const ranked = q.parts[i] ?? [];
+        if (clear(ranked) || used.some((m) => m.entry.key === ranked[0]?.entry.key)) return false;
+        // When one entry answers the whole question, a part counts as unanswered only when nothing in
+        // the FAQ resembles it (on the dev set, a looser rule flagged parts the entry did answer).
+        const resembled = ranked.some(
+          (m) => m.confidence >= calibration.suggest.minScore || used.some((u) => u.entry.key === m.entry.key),
+        );
+        return strict || !resembled;
+      })
+      .map((p) => ({ text: p.text, offTopic: isOffTopic({ ...q, ...p }) }));
+  if (byPart.length > 1 || (byPart.length === 1 && !wholeIsClear)) {
+    return { ...withUnansweredParts(answerFrom(byPart), unanswered(byPart, true)), candidates: byPart };
+  }
   const [best] = q.whole;
-  if (best && wholeIsClear) return { ...answerFrom([best]), candidates: [best] };
+  if (best && wholeIsClear)
+    return { ...withUnansweredParts(answerFrom([best]), unanswered([best], false)), candidates: [best] };
   const likely = distinct(q.whole.filter((m) => m.confidence >= calibration.suggest.minScore)).slice(
     0,
     MAX_SUGGESTIONS,
@@ -75,6 +99,18 @@ function isOffTopic(q: RankedQuestion): boolean {
   return topical.length === 0 && q.foreignWords.some(isEverydayTopicTerm);
 }
 const SPEAKS_AS_TEAM = /\b(we|our|ours|us|we're|we've|weve)\b/i;
+
+/** The note a partial answer ends with: which part it could not answer. */
+export function unansweredNote(parts: { text: string }[]): string {
+  const quoted = parts.map((p) => `“${p.text}”`).join(" and ");
+  return `I couldn't answer ${parts.length > 1 ? "these parts" : "this part"} of your question: ${quoted}`;
+}
+
+/** Marks an answer as partial: `unansweredParts` for the caller, and the note at the end of the answer. */
+export function withUnansweredParts(answer: FaqAnswer, parts: { text: string; offTopic: boolean }[]): FaqAnswer {
+  if (parts.length === 0) return answer;
+  return { ...answer, answer: `${answer.answer}\n\n${unansweredNote(parts)}`, unansweredParts: parts };
+}
 
 function declined(answer: string, offTopic: boolean): FaqAnswer {
   return { answered: false, outcome: "decline", answer, sources: [], suggestions: [], offTopic };

@@ -59,3 +59,29 @@ describe("an off-topic question with a programme word in it", () => {
     expect(await h.db.prisma.unansweredQuestion.count({ where: { question } })).toBe(1);
   });
 });
+
+describe("a two-part question answered in part", () => {
+  it("answers the known part, names the part it could not answer, and passes only that part to staff", async () => {
+    const question = "when does the programme start and can we bring our dog to the workshops?";
+    const body = await ask(question);
+    expect(body).toContain("October 2022");
+    expect(body).toContain("I couldn't answer this part of your question: “can we bring our dog to the workshops?”");
+    expect(body).toContain("I've passed that to the programme team");
+    const queued = await h.db.prisma.unansweredQuestion.findFirstOrThrow({
+      where: { question: "can we bring our dog to the workshops?" },
+    });
+    const asked = await h.db.prisma.askedQuestion.findFirstOrThrow({ where: { question } });
+    expect(asked).toMatchObject({ outcome: "answer", unansweredId: queued.id });
+    // Asked again: answered again, and the open part is not queued twice.
+    expect(await ask(question)).toContain("already with the programme team");
+    expect(await h.db.prisma.unansweredQuestion.count({ where: { question: queued.question } })).toBe(1);
+  });
+
+  it("an off-topic part is named but not passed to staff", async () => {
+    const before = await h.db.prisma.unansweredQuestion.count();
+    const body = await ask("when does the programme start and what's the weather like in London?");
+    expect(body).toContain("I couldn't answer this part of your question");
+    expect(body).not.toContain("passed that to the programme team");
+    expect(await h.db.prisma.unansweredQuestion.count()).toBe(before);
+  });
+});

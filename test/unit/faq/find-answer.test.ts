@@ -90,3 +90,19 @@ describe("findAnswer outcomes", () => {
     expect(result.sources).not.toContain(wrongKey);
   });
 });
+
+describe("findAnswer: a question answered in part", () => {
+  it("names the part no entry answers, at the end of the answer", async () => {
+    const result = await ask("when does the programme start and can we bring our dog?");
+    expect(result).toMatchObject({ outcome: "answer", sources: ["programme-start"] });
+    expect(result.unansweredParts).toEqual([{ text: "can we bring our dog?", offTopic: false }]);
+    expect(result.answer).toMatch(/I couldn't answer this part of your question: “can we bring our dog\?”$/);
+  });
+
+  it("says nothing of the kind when every part is answered", async () => {
+    const result = await ask("when does the programme start and finish?");
+    expect(result.sources).toEqual(["programme-start", "programme-end"]);
+    expect(result.unansweredParts).toBeUndefined();
+    expect(result.answer).not.toContain("couldn't answer");
+  });
+});
