@@ -85,3 +85,22 @@ describe("a two-part question answered in part", () => {
     expect(await h.db.prisma.unansweredQuestion.count()).toBe(before);
   });
 });
+
+describe("“when is our next session?” and `next` agree", () => {
+  it("name the same session at the same local time, also when a workshop comes before the team's coaching", async () => {
+    // 20 Dec 2022: the programme's mid-point workshop (Thu 5 Jan) comes before Tower Hamlets' coaching (Tue 10 Jan).
+    h.clock.set("2022-12-20T10:00:00Z");
+    try {
+      const next = await h.command("next", { user_id: MEMBER, channel_id: "D0AISHA" });
+      const nextText = JSON.stringify(next.json());
+      expect(nextText).toContain("QI coaching: Tower Hamlets (January 2023), Tue 10 Jan 2023, 10:00");
+      expect(nextText).toContain("Mid-point learning workshop, Thu 5 Jan 2023, 10:00");
+      for (const question of ["when is our next session?", "when's our next coaching session?"]) {
+        expect(await ask(question)).toContain("QI coaching: Tower Hamlets (January 2023), Tue 10 Jan 2023, 10:00");
+      }
+      expect(await ask("when is the next workshop?")).toContain("Mid-point learning workshop, Thu 5 Jan 2023, 10:00");
+    } finally {
+      h.clock.set("2022-11-25T10:00:00Z");
+    }
+  });
+});
