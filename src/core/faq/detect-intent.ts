@@ -38,6 +38,12 @@ const PATTERNS: [Intent, RegExp][] = [
     ),
   ],
   [
+    "staff-reply",
+    /\b(any|an) (answer|reply|response|news|word)\b.{0,30}\b(my|our) (last |latest |previous )?question\b/i,
+  ],
+  ["staff-reply", /\b(got|get|gotten|come) back to (me|us)\b.{0,30}\bquestion\b/i],
+  ["staff-reply", /\b(answer|reply|response) to the question (i|we) (asked|sent)\b/i],
+  [
     "coach",
     new RegExp(
       String.raw`\b(who(?:'s|’s|s| is| are)?|name of|contact|email|reach)\b.{0,25}\b${WE}\b.{0,20}\b(qi |quality improvement )?coach(es)?\b`,

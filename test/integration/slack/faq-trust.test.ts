@@ -104,3 +104,29 @@ describe("“when is our next session?” and `next` agree", () => {
     }
   });
 });
+
+describe("“what did staff say to our last question?”", () => {
+  it("gives a member the answer staff sent to their team's last question", async () => {
+    const TEAMMATE = "U0SPITWH2"; // Liam Connor, Tower Hamlets
+    const question = "can we pay for a translator at our group sessions from the grant?";
+    const asked = await h.command(question, { user_id: TEAMMATE, channel_id: "D0LIAM" });
+    expect(asked.text).toContain("passed your question to the programme team");
+    const queued = await h.db.prisma.unansweredQuestion.findFirstOrThrow({ where: { question } });
+    const answered = await h.command(`answer ${queued.id.slice(0, 8)} Yes, interpreting costs are eligible.`, {
+      user_id: "U0SPISTAFF1",
+      channel_id: "C0SPISTAFF",
+    });
+    expect(answered.text).toContain("Saved as FAQ entry");
+    for (const [who, wording] of [
+      [TEAMMATE, "what did staff say to my last question?"],
+      [MEMBER, "What did staff say to our last question?"],
+      [MEMBER, "has anyone answered our question yet?"],
+      [MEMBER, "any answer from staff on our question?"],
+      [TEAMMATE, "has staff got back to us about our question?"],
+    ] as const) {
+      const body = (await h.command(wording, { user_id: who, channel_id: "D0X" })).text;
+      expect(body, wording).toContain("Yes, interpreting costs are eligible.");
+      expect(body, wording).toContain(question);
+    }
+  });
+});

@@ -21,6 +21,9 @@ describe("detectIntent: questions about the asker's own team", () => {
     ["how much budget do we have left", "spend"],
     ["what did staff say to my last question?", "staff-reply"],
     ["has anyone answered my question", "staff-reply"],
+    ["any answer from staff on our question?", "staff-reply"],
+    ["has staff got back to us about our question?", "staff-reply"],
+    ["whats the answer to the question i asked", "staff-reply"],
   ])("%j → %s", (question, intent) => {
     expect(detectIntent(question)).toBe(intent);
   });
