@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { answerQuestion } from "../../core/faq/answer-question.js";
 import { answerUnanswered } from "../../core/faq/answer-unanswered.js";
 import { detectIntent } from "../../core/faq/detect-intent.js";
+import { dismissUnanswered } from "../../core/faq/dismiss-unanswered.js";
 import { buildFaqStats, type FaqStats } from "../../core/faq/faq-stats.js";
 import { noIdentityPointer } from "../../core/faq/live/no-identity-pointer.js";
 import { CliInputError } from "../cli-error.js";
@@ -79,6 +80,24 @@ export function registerFaq(program: Command): void {
           );
         }
         if (!opts.json && open.length === 0) process.stdout.write("No unanswered questions.\n");
+      });
+    });
+
+  faq
+    .command("dismiss")
+    .description("close a queued question that is noise: it leaves the queue and nothing is sent to the asker")
+    .argument("<id>", "question id (or its first 8 characters)")
+    .option("--programme <slug>", "programme slug")
+    .action(async (id: string, opts: { programme?: string }) => {
+      await withCliDatabase({ seed: true }, async ({ deps }) => {
+        const programme = await pickProgramme(deps, opts.programme);
+        const q = await dismissUnanswered({
+          deps,
+          programmeId: programme.id,
+          questionId: id,
+          by: { id: "cli", name: "programme team" },
+        });
+        process.stdout.write(`Dismissed ${q.id.slice(0, 8)} “${q.question}”. Nothing was sent to the asker.\n`);
       });
     });
 

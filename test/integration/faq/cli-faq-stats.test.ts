@@ -140,3 +140,31 @@ describe("cohort faq stats counts each question once", () => {
     expect(stats.unknown).toHaveLength(1);
   });
 });
+
+describe("cohort faq dismiss", () => {
+  it("closes a queued question without an answer; a second time says it was dismissed", {
+    timeout: 180_000,
+  }, async () => {
+    // Creates and seeds the database when this test runs alone.
+    expect((await cohort(["faq", "unanswered"])).code).toBe(0);
+    const db = await openDatabase({ kind: "pglite", dir });
+    let id = "";
+    try {
+      const programme = await db.prisma.programme.findFirstOrThrow({ where: { slug: "sp-innovators-2022" } });
+      const row = await db.prisma.unansweredQuestion.create({
+        data: { programmeId: programme.id, platform: "slack", askerExternalId: "U9", question: "test please ignore" },
+      });
+      id = row.id;
+    } finally {
+      await db.close();
+    }
+    const first = await cohort(["faq", "dismiss", id.slice(0, 8), "--programme", "sp-innovators-2022"]);
+    expect(first.stdout).toContain("Dismissed");
+    expect(first.code).toBe(0);
+    const open = await cohort(["faq", "unanswered", "--programme", "sp-innovators-2022"]);
+    expect(open.stdout).not.toContain("test please ignore");
+    const again = await cohort(["faq", "dismiss", id.slice(0, 8), "--programme", "sp-innovators-2022"]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain("That question was dismissed");
+  });
+});

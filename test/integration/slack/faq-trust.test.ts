@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type SlackHarness, startSlackHarness } from "../../support/slack-harness.js";
+import { fixture, type SlackHarness, startSlackHarness } from "../../support/slack-harness.js";
 
 /**
  * "Never confidently wrong", through the real Slack entry point (signed slash commands): a member's
@@ -128,5 +128,67 @@ describe("“what did staff say to our last question?”", () => {
       expect(body, wording).toContain("Yes, interpreting costs are eligible.");
       expect(body, wording).toContain(question);
     }
+  });
+});
+
+describe("staff dismiss a queued question that is noise", () => {
+  const STAFF = "U0SPISTAFF1";
+  let presses = 0;
+  const press = (user: string, action: string, value: string) =>
+    h.interaction({
+      ...fixture<Record<string, unknown>>("block-actions.json"),
+      user: { id: user, username: "someone", name: "someone", team_id: "T0SPIWORK" },
+      channel: { id: "C0SPISTAFF", name: "c" },
+      container: { type: "message", message_ts: "1668506400.000100", channel_id: "C0SPISTAFF", is_ephemeral: false },
+      trigger_id: `dismiss.${++presses}.${Date.now()}`,
+      response_url: h.fake.responseUrl,
+      actions: [{ action_id: action, block_id: "b1", type: "button", value, text: { type: "plain_text", text: "x" } }],
+    });
+  const lastResponse = async () => JSON.stringify((await h.fake.waitFor("response")).at(-1)?.params);
+
+  it("from the Dismiss button of `unanswered`: staff only; it leaves the queue and nothing goes to the asker", async () => {
+    const question = "test question please ignore, which NHS trusts";
+    await ask(question);
+    const queued = await h.db.prisma.unansweredQuestion.findFirstOrThrow({ where: { question } });
+    const list = (await h.command("unanswered", { user_id: STAFF, channel_id: "C0SPISTAFF" })).json();
+    const buttons = (list.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+      .filter((b) => b.type === "actions")
+      .flatMap((b) => b.elements ?? []);
+    const dismiss = buttons.find((b) => b.value === queued.id);
+    expect(dismiss?.action_id).toMatch(/^faq\.dismiss/);
+
+    // A member pressing it (a forwarded message) is refused, and the question stays open.
+    await press(MEMBER, dismiss?.action_id ?? "", queued.id);
+    expect(await lastResponse()).toContain("Only programme staff");
+    expect((await h.db.prisma.unansweredQuestion.findUniqueOrThrow({ where: { id: queued.id } })).status).toBe("open");
+
+    h.fake.reset();
+    await press(STAFF, dismiss?.action_id ?? "", queued.id);
+    expect(await lastResponse()).toContain("Dismissed");
+    expect(await h.db.prisma.unansweredQuestion.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: "dismissed",
+    });
+    expect(h.fake.callsTo("chat.postMessage")).toHaveLength(0);
+    expect(await h.db.prisma.auditLog.count({ where: { action: "faq.dismiss", subject: queued.id } })).toBe(1);
+    const after = JSON.stringify((await h.command("unanswered", { user_id: STAFF, channel_id: "C0SPISTAFF" })).json());
+    expect(after).not.toContain(question);
+
+    // Pressed again: harmless, and says so.
+    h.fake.reset();
+    await press(STAFF, dismiss?.action_id ?? "", queued.id);
+    expect(await lastResponse()).toContain("That question was dismissed");
+  });
+
+  it("with `dismiss <id>`: refused to a member, done for staff", async () => {
+    const question = "test test can we claim mileage?";
+    await ask(question);
+    const queued = await h.db.prisma.unansweredQuestion.findFirstOrThrow({ where: { question } });
+    const refused = await h.command(`dismiss ${queued.id.slice(0, 8)}`, { user_id: MEMBER, channel_id: "D0AISHA" });
+    expect(refused.text).toContain("Only programme staff");
+    const done = await h.command(`dismiss ${queued.id.slice(0, 8)}`, { user_id: STAFF, channel_id: "C0SPISTAFF" });
+    expect(done.text).toContain("Dismissed");
+    expect((await h.db.prisma.unansweredQuestion.findUniqueOrThrow({ where: { id: queued.id } })).status).toBe(
+      "dismissed",
+    );
   });
 });
