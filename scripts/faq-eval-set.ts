@@ -18,6 +18,12 @@ export type FaqCase = {
   from?: string;
   /** Why the label differs from what its writer wrote. */
   fix?: string;
+  /**
+   * For a question about the asker's own team's data: the live topics (detect-intent.ts) that answer it
+   * for a member. A live answer on any other topic, or on a question without `live`, is wrong: the
+   * team's figure or date would answer a question nobody asked.
+   */
+  live?: string[];
 };
 export type FaqSet = { about?: string; cases: FaqCase[] };
 
@@ -42,6 +48,15 @@ export function judge(c: FaqCase, result: FaqAnswer): { verdict: Verdict; offTop
   const offTopicMarked = result.outcome === "decline" && result.offTopic;
   const verdict = judgeOutcome(c, result);
   return { verdict, offTopicMarked };
+}
+
+/**
+ * What a member gets before the FAQ is asked: a live answer from the team's data (`intent`), or none.
+ * `null` when no live answer fires (the FAQ verdict stands), else right or wrong by the case's `live`.
+ */
+export function judgeLive(c: FaqCase, intent: string | null): "right" | "wrong" | null {
+  if (!intent) return null;
+  return c.live?.includes(intent) ? "right" : "wrong";
 }
 
 function judgeOutcome(c: FaqCase, result: FaqAnswer): Verdict {

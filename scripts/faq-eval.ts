@@ -7,8 +7,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { inProcessFaqDeps } from "../bench/faq.js";
+import { detectIntent } from "../src/core/faq/detect-intent.js";
 import { findAnswer } from "../src/core/faq/find-answer.js";
-import { type FaqCase, judge, loadFaqSet, type Verdict } from "./faq-eval-set.js";
+import { type FaqCase, judge, judgeLive, loadFaqSet, type Verdict } from "./faq-eval-set.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -39,6 +40,10 @@ for (const setPath of sets) {
   };
   const offTopic = { marked: 0, markedRight: 0, offTopicCases: 0 };
   const misses: string[] = [];
+  // As a member asks it in chat: a live answer from the team's data comes before the FAQ.
+  const live = { right: 0, wrong: 0, labelled: 0 };
+  // A partial answer must say which part it could not answer (unansweredParts), not look complete.
+  const partial = { partly: 0, named: 0 };
   const timings: number[] = [];
   for (const c of cases) {
     const started = performance.now();
@@ -50,7 +55,21 @@ for (const setPath of sets) {
       await findAnswer({ deps, programmeId: "eval", question: c.question });
       timings.push(performance.now() - t);
     }
+    const intent = detectIntent(c.question);
+    const liveVerdict = judgeLive(c, intent);
+    if (c.live) live.labelled++;
+    if (liveVerdict) live[liveVerdict]++;
+    if (liveVerdict === "wrong") {
+      failed = true;
+      misses.push(
+        `  live wrong ${JSON.stringify(c.question)}\n            want ${c.live?.join("|") ?? "no live answer"}; got live ${intent}`,
+      );
+    }
     const { verdict, offTopicMarked } = judge(c, result);
+    if (verdict === "partly") {
+      partial.partly++;
+      if (result.unansweredParts?.length) partial.named++;
+    }
     count(kindOf(c), verdict);
     count("all", verdict);
     if (c.offTopic) offTopic.offTopicCases++;
@@ -74,7 +93,7 @@ for (const setPath of sets) {
   const name = path.relative(process.cwd(), file);
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ set: name, cases: cases.length, counts: Object.fromEntries(counts), offTopic, latency })}\n`,
+      `${JSON.stringify({ set: name, cases: cases.length, counts: Object.fromEntries(counts), offTopic, live, partial, latency })}\n`,
     );
     continue;
   }
@@ -93,6 +112,8 @@ for (const setPath of sets) {
       `  ${"".padEnd(16)}${VERDICTS.map((v) => v.padStart(10)).join("")}`,
       ...["in scope", "no entry", "off-topic", "all"].flatMap(row),
       `  off-topic precision ${precision} (marked off-topic on a programme question: ${offTopic.marked - offTopic.markedRight}), recall ${offTopic.markedRight}/${offTopic.offTopicCases}`,
+      `  as a member: live answers right ${live.right}, wrong ${live.wrong} (${live.labelled} questions labelled live)`,
+      `  partly answered: ${partial.named} of ${partial.partly} say which part they could not answer`,
       `  latency in process  p50 ${latency.p50} ms, p99 ${latency.p99} ms (${latency.samples} answers)`,
       ...(misses.length ? [showMisses ? "  not right:" : "  wrong:", ...misses] : []),
       "",

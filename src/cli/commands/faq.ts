@@ -3,7 +3,9 @@ import type { Command } from "commander";
 import { answerQuestion } from "../../core/faq/answer-question.js";
 import { answerUnanswered } from "../../core/faq/answer-unanswered.js";
 import { detectIntent } from "../../core/faq/detect-intent.js";
+import { dismissUnanswered } from "../../core/faq/dismiss-unanswered.js";
 import { buildFaqStats, type FaqStats } from "../../core/faq/faq-stats.js";
+import { noIdentityPointer } from "../../core/faq/live/no-identity-pointer.js";
 import { CliInputError } from "../cli-error.js";
 import { withCliDatabase } from "../open-cli-database.js";
 import { pickProgramme } from "./pick-programme.js";
@@ -22,8 +24,13 @@ export function registerFaq(program: Command): void {
         const programme = await pickProgramme(deps, opts.programme);
         const ask = async (question: string) => {
           const result = await answerQuestion({ deps, programmeId: programme.id, question });
-          // The CLI has no identity: a question about "our team" gets the FAQ's general answer, or a pointer.
-          if (result.outcome !== "answer" && detectIntent(question)) result.answer = TEAM_QUESTION_POINTER;
+          // The CLI has no identity: a question about "our team" gets a pointer to where its answer is, and
+          // the FAQ's general answer only after it, marked as general, never as if it were the team's.
+          const intent = detectIntent(question);
+          if (intent) {
+            const general = result.outcome === "answer" ? `\n\nIn general: ${result.answer}` : "";
+            result.answer = `${noIdentityPointer(intent)}${general}`;
+          }
           process.stdout.write(
             opts.json
               ? `${JSON.stringify({ answered: result.answered, answer: result.answer, sources: result.sources, outcome: result.outcome, suggestions: result.suggestions })}\n`
@@ -77,6 +84,24 @@ export function registerFaq(program: Command): void {
     });
 
   faq
+    .command("dismiss")
+    .description("close a queued question that is noise: it leaves the queue and nothing is sent to the asker")
+    .argument("<id>", "question id (or its first 8 characters)")
+    .option("--programme <slug>", "programme slug")
+    .action(async (id: string, opts: { programme?: string }) => {
+      await withCliDatabase({ seed: true }, async ({ deps }) => {
+        const programme = await pickProgramme(deps, opts.programme);
+        const q = await dismissUnanswered({
+          deps,
+          programmeId: programme.id,
+          questionId: id,
+          by: { id: "cli", name: "programme team" },
+        });
+        process.stdout.write(`Dismissed ${q.id.slice(0, 8)} “${q.question}”. Nothing was sent to the asker.\n`);
+      });
+    });
+
+  faq
     .command("answer")
     .description("answer a queued question: adds an FAQ entry and replies to the asker")
     .argument("<id>", "question id (or its first 8 characters)")
@@ -98,9 +123,6 @@ export function registerFaq(program: Command): void {
       });
     });
 }
-
-const TEAM_QUESTION_POINTER =
-  "That depends on your team, and the CLI doesn't know who you are. Ask it in Slack or Teams (`/cohort ask …`), or use `/cohort next` and `/cohort status`.";
 
 function statsText(stats: FaqStats): string {
   const t = stats.totals;

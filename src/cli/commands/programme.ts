@@ -25,13 +25,17 @@ export function registerProgramme(program: Command): void {
           return;
         }
         const tz = p.timeZone;
+        const coachOf = (t: (typeof teams)[number]) => {
+          const coach = t.coachId ? members.find((m) => m.id === t.coachId) : undefined;
+          return coach ? `, coach ${coach.name}` : "";
+        };
         const out = [
           `${p.name} (${p.slug}) — ${p.organisation}`,
           `  ${p.startsOn.toISOString().slice(0, 10)} to ${p.endsOn.toISOString().slice(0, 10)}, time zone ${tz}, grant up to £${p.grantPerTeam.toLocaleString("en-GB")} per team, £${p.totalFunding.toLocaleString("en-GB")} in all`,
           `Teams (${teams.length}):`,
           ...teams.map(
             (t) =>
-              `  ${t.key.padEnd(22)} ${t.name} — ${t.borough}, award £${t.award.toLocaleString("en-GB")}${t.sampleData ? " [sample data]" : ""}`,
+              `  ${t.key.padEnd(22)} ${t.name} — ${t.borough}, award £${t.award.toLocaleString("en-GB")}${coachOf(t)}${t.sampleData ? " [sample data]" : ""}`,
           ),
           `People: ${members.length} (${members.filter((m) => m.role === "staff").length} staff, ${members.filter((m) => m.role === "coach").length} coaches)`,
           `Coaching sessions: ${sessions.length}; milestones: ${milestones.length}`,

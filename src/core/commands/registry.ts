@@ -1,6 +1,12 @@
 import { digestCommand, postDigestAction } from "../digests/digest-commands.js";
 import { askCommand } from "../faq/ask-command.js";
-import { answerCommand, faqCommand, unansweredCommand } from "../faq/staff-commands.js";
+import {
+  answerCommand,
+  dismissCommand,
+  dismissQuestionAction,
+  faqCommand,
+  unansweredCommand,
+} from "../faq/staff-commands.js";
 import { noSuggestionFitsAction, pickSuggestionAction } from "../faq/suggestion-actions.js";
 import {
   addCommand,
@@ -38,6 +44,7 @@ export const commands: Command[] = [
   joinCommand,
   unansweredCommand,
   answerCommand,
+  dismissCommand,
   faqCommand,
   addCommand,
   removeCommand,
@@ -51,6 +58,7 @@ export const actions: ActionHandler[] = [
   noSuggestionFitsAction,
   approveJoinAction,
   declineJoinAction,
+  dismissQuestionAction,
 ];
 
 export const forms: FormHandler[] = [progressUpdateFormHandler];

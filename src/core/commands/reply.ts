@@ -6,7 +6,17 @@ import type { Message } from "../messages/message.js";
  * or posted in the conversation) or a form to open. Platforms render these and nothing else.
  */
 export type Reply =
-  | { type: "message"; message: Message; visibility: "private" | "public" }
+  | {
+      type: "message";
+      message: Message;
+      visibility: "private" | "public";
+      /**
+       * For a button press: what the message holding the button should now say (a decided join request's
+       * card, its buttons replaced by the decision), so nobody presses again. Platforms that can edit
+       * that message do; the reply itself still goes to the presser.
+       */
+      replaceSource?: Message;
+    }
   | { type: "form"; view: FormView };
 
 export const privateReply = (message: Message): Reply => ({ type: "message", message, visibility: "private" });

@@ -59,6 +59,36 @@ const GENERIC_WORDS = new Set(
 
 const GENERIC_STEMS = new Set([...GENERIC_WORDS].map((w) => toTerm(w) ?? w));
 
+/**
+ * Words that name where the programme happens or what it is made of, not what a question is about. A
+ * place ("What's the weather in London?") never makes a question about the programme by itself; the
+ * programme's context ("NHS", "GP", "team") does not when the question is about an everyday topic
+ * ("how do I book an NHS dentist?", "team-building ideas for the Christmas party"). decide-answer.ts
+ * uses them for the off-topic decision only; for matching they count as usual.
+ */
+const PLACE_WORDS = "london londoner londoners uk england britain british city";
+const CONTEXT_WORDS = "nhs gp gps team teams project projects";
+/** Everyday topics the programme is never about; only counted when the FAQ does not use the word. */
+const EVERYDAY_TOPICS =
+  "weather forecast rain raining snow sunny temperature umbrella football footie cricket rugby tennis match " +
+  "score pizza restaurant pub takeaway recipe cooking film movie cinema netflix telly music concert dentist " +
+  "dental optician password login wifi printer christmas party birthday flight hotel tube traffic mayor " +
+  "election lottery horoscope";
+const termsOf = (list: string) => new Set(list.split(" ").map((w) => toTerm(w) ?? w));
+const PLACE_TERMS = termsOf(PLACE_WORDS);
+const CONTEXT_TERMS = termsOf(CONTEXT_WORDS);
+const EVERYDAY_TOPIC_TERMS = termsOf(EVERYDAY_TOPICS);
+
+export function isPlaceTerm(term: string): boolean {
+  return PLACE_TERMS.has(term);
+}
+export function isContextTerm(term: string): boolean {
+  return CONTEXT_TERMS.has(term);
+}
+export function isEverydayTopicTerm(term: string): boolean {
+  return EVERYDAY_TOPIC_TERMS.has(term);
+}
+
 /** True for an everyday word (checked on the stem, so "winning" and "wins" count too). */
 export function isGenericTerm(term: string): boolean {
   return GENERIC_STEMS.has(term);

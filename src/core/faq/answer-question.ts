@@ -41,8 +41,35 @@ export async function answerQuestion({
 }): Promise<FaqReply> {
   const text = question.trim().slice(0, 1000);
   const result = await decide({ deps, programmeId, question: text });
+  if (result.outcome === "answer") return passOnUnansweredParts({ deps, programmeId, result, asker });
   if (result.outcome !== "decline") return result;
   if (result.offTopic && !passOffTopic) return asker ? { ...result, answer: OFF_TOPIC_DECLINE } : result;
   if (!asker || !text) return result;
   return passToStaff({ deps, programmeId, question: text, asker, declined: result });
+}
+
+export const PART_PASSED_ON = "I've passed that to the programme team: their answer will come back to you here.";
+export const PART_ALREADY_PASSED_ON = "You asked me that recently and it's already with the programme team.";
+
+/**
+ * An answer to some parts of a question: the parts no entry answers (and that are about the programme)
+ * go to staff like any unknown question, and the reply says so after naming them.
+ */
+async function passOnUnansweredParts({
+  deps,
+  programmeId,
+  result,
+  asker,
+}: {
+  deps: FaqDeps;
+  programmeId: string;
+  result: FaqAnswer;
+  asker?: Asker;
+}): Promise<FaqReply> {
+  const forStaff = (result.unansweredParts ?? []).filter((p) => !p.offTopic);
+  if (!asker || forStaff.length === 0) return result;
+  const question = forStaff.map((p) => p.text).join(" ");
+  const { passedOn } = await passToStaff({ deps, programmeId, question, asker, declined: result });
+  const note = passedOn.repeat ? PART_ALREADY_PASSED_ON : PART_PASSED_ON;
+  return { ...result, answer: `${result.answer} ${note}`, passedOn };
 }

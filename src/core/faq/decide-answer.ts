@@ -1,3 +1,4 @@
+import { isContextTerm, isEverydayTopicTerm, isPlaceTerm } from "./analyse-text.js";
 import { CALIBRATION, type Calibration } from "./calibration.js";
 import type { FaqIndex, FaqMatch } from "./faq-index.js";
 import type { FaqAnswer } from "./find-answer.js";
@@ -11,17 +12,30 @@ const MAX_SUGGESTIONS = 3;
 
 /** A question searched whole and part by part, ready for the decision (kept apart so calibration can
  *  try many decision rules on one search). */
-export type RankedQuestion = { text: string; whole: FaqMatch[]; parts: FaqMatch[][]; programmeWords: string[] };
+export type RankedQuestion = {
+  text: string;
+  whole: FaqMatch[];
+  parts: FaqMatch[][];
+  programmeWords: string[];
+  foreignWords: string[];
+  /** For a question in parts: each part's text and words, in the order of `parts`. */
+  partTexts?: { text: string; programmeWords: string[]; foreignWords: string[] }[];
+};
 
 export function rankQuestion(index: FaqIndex, text: string, score: ScoreModel = CALIBRATION.score): RankedQuestion {
-  if (!text) return { text, whole: [], parts: [], programmeWords: [] };
+  if (!text) return { text, whole: [], parts: [], programmeWords: [], foreignWords: [] };
   const rank = (q: string) => rankMatches(index.candidates(q), score);
   const parts = questionParts(text);
+  const words = (t: string) => ({
+    text: t,
+    programmeWords: index.programmeWords(t),
+    foreignWords: index.foreignWords(t),
+  });
   return {
-    text,
+    ...words(text),
     whole: rank(text),
     parts: parts.length > 1 ? parts.map(rank) : [],
-    programmeWords: index.programmeWords(text),
+    ...(parts.length > 1 ? { partTexts: parts.map(words) } : {}),
   };
 }
 
@@ -37,9 +51,27 @@ export function decideAnswer(
   const clear = (ranked: FaqMatch[]) => clearlyAnswers(ranked, calibration.answer);
   const byPart = distinct(q.parts.flatMap((ranked) => (clear(ranked) ? [ranked[0] as FaqMatch] : [])));
   const wholeIsClear = clear(q.whole);
-  if (byPart.length > 1 || (byPart.length === 1 && !wholeIsClear)) return { ...answerFrom(byPart), candidates: byPart };
+  // The parts no entry answers are named, so a partial answer never looks complete: a part is answered
+  // when an entry clearly answers it, or when the answer's own entry is the best match for it.
+  const unanswered = (used: FaqMatch[], strict: boolean) =>
+    (q.partTexts ?? [])
+      .filter((_, i) => {
+        const ranked = q.parts[i] ?? [];
+        if (clear(ranked) || used.some((m) => m.entry.key === ranked[0]?.entry.key)) return false;
+        // When one entry answers the whole question, a part counts as unanswered only when nothing in
+        // the FAQ resembles it (on the dev set, a looser rule flagged parts the entry did answer).
+        const resembled = ranked.some(
+          (m) => m.confidence >= calibration.suggest.minScore || used.some((u) => u.entry.key === m.entry.key),
+        );
+        return strict || !resembled;
+      })
+      .map((p) => ({ text: p.text, offTopic: isOffTopic({ ...q, ...p }) }));
+  if (byPart.length > 1 || (byPart.length === 1 && !wholeIsClear)) {
+    return { ...withUnansweredParts(answerFrom(byPart), unanswered(byPart, true)), candidates: byPart };
+  }
   const [best] = q.whole;
-  if (best && wholeIsClear) return { ...answerFrom([best]), candidates: [best] };
+  if (best && wholeIsClear)
+    return { ...withUnansweredParts(answerFrom([best]), unanswered([best], false)), candidates: [best] };
   const likely = distinct(q.whole.filter((m) => m.confidence >= calibration.suggest.minScore)).slice(
     0,
     MAX_SUGGESTIONS,
@@ -54,12 +86,31 @@ export function decideAnswer(
 /**
  * Not about the programme: the question uses none of the FAQ's own words (everyday words aside), and
  * its asker does not speak as a team ("we", "our"), which on the dev set every off-topic question
- * avoided and programme questions without FAQ words used ("are we the guinea pigs?").
+ * avoided and programme questions without FAQ words used ("are we the guinea pigs?"). Words that only
+ * name the programme's setting (analyse-text.ts) do not make a question about the programme: a place
+ * ("What's the weather in London?") when the question's topic is a word the FAQ never uses; "NHS",
+ * "GP", "team" when that topic is an everyday one ("how do I book an NHS dentist?").
  */
 function isOffTopic(q: RankedQuestion): boolean {
-  return q.text !== "" && q.programmeWords.length === 0 && !SPEAKS_AS_TEAM.test(q.text);
+  if (q.text === "" || SPEAKS_AS_TEAM.test(q.text)) return false;
+  const beyondPlace = q.programmeWords.filter((t) => !isPlaceTerm(t));
+  if (beyondPlace.length === 0) return q.programmeWords.length === 0 || q.foreignWords.length > 0;
+  const topical = beyondPlace.filter((t) => !isContextTerm(t));
+  return topical.length === 0 && q.foreignWords.some(isEverydayTopicTerm);
 }
 const SPEAKS_AS_TEAM = /\b(we|our|ours|us|we're|we've|weve)\b/i;
+
+/** The note a partial answer ends with: which part it could not answer. */
+export function unansweredNote(parts: { text: string }[]): string {
+  const quoted = parts.map((p) => `“${p.text}”`).join(" and ");
+  return `I couldn't answer ${parts.length > 1 ? "these parts" : "this part"} of your question: ${quoted}`;
+}
+
+/** Marks an answer as partial: `unansweredParts` for the caller, and the note at the end of the answer. */
+export function withUnansweredParts(answer: FaqAnswer, parts: { text: string; offTopic: boolean }[]): FaqAnswer {
+  if (parts.length === 0) return answer;
+  return { ...answer, answer: `${answer.answer}\n\n${unansweredNote(parts)}`, unansweredParts: parts };
+}
 
 function declined(answer: string, offTopic: boolean): FaqAnswer {
   return { answered: false, outcome: "decline", answer, sources: [], suggestions: [], offTopic };

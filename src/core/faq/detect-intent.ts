@@ -38,9 +38,15 @@ const PATTERNS: [Intent, RegExp][] = [
     ),
   ],
   [
+    "staff-reply",
+    /\b(any|an) (answer|reply|response|news|word)\b.{0,30}\b(my|our) (last |latest |previous )?question\b/i,
+  ],
+  ["staff-reply", /\b(got|get|gotten|come) back to (me|us)\b.{0,30}\bquestion\b/i],
+  ["staff-reply", /\b(answer|reply|response) to the question (i|we) (asked|sent)\b/i],
+  [
     "coach",
     new RegExp(
-      String.raw`\b(who(?:'s| is| are)?|name of|contact|email|reach)\b.{0,25}\b${WE}\b.{0,20}\b(qi |quality improvement )?coach(es)?\b`,
+      String.raw`\b(who(?:'s|’s|s| is| are)?|name of|contact|email|reach)\b.{0,25}\b${WE}\b.{0,20}\b(qi |quality improvement )?coach(es)?\b`,
       "i",
     ),
   ],
@@ -71,7 +77,8 @@ const PATTERNS: [Intent, RegExp][] = [
       "i",
     ),
   ],
-  ["spend", new RegExp(String.raw`\b${WE}\b.{0,10}\b(spend|spending|underspend|overspend|burn rate)\b`, "i")],
+  ["spend", /\b(our|my team'?s?|our team'?s?) (spend|spending|underspend|overspend|burn rate)\b/i],
+  ["spend", new RegExp(String.raw`\b(have|did) ${WE} (overspent|underspent)\b`, "i")],
   [
     "spend",
     new RegExp(
@@ -95,7 +102,32 @@ const PATTERNS: [Intent, RegExp][] = [
   ["due", new RegExp(String.raw`\bwhen (do|does|must|should) ${WE}\b.{0,25}\b(submit|send|hand in|file)\b`, "i")],
 ];
 
+/**
+ * A question about what the grant may be spent on ("can we spend the grant on laptops?", "is a laptop an
+ * eligible cost?", "what can we use our grant for?") is policy, for the FAQ or staff: the team's reported
+ * spend would be a confident answer to a question nobody asked. So is one about spend *on* something in
+ * particular ("how much have we spent on travel?"): the live figure is the total, not that.
+ */
+const SPEND_POLICY = new RegExp(
+  [
+    String.raw`\b(can|could|may|might|should|must|allowed|permitted|eligible|eligibility|ineligible|ok|okay|able)\b`,
+    String.raw`\b(rules?|guidance|policy|criteria|restrictions?|receipts?|invoices?|evidence)\b`,
+    String.raw`\bwhat (is|are|was)? ?(it|the \w+|our \w+)? ?(for|meant)\b`,
+    String.raw`\b(spen[dt]|use[ds]?|using)\b.{0,25}\b(on|for|towards)\b(?! (so far|to date|now|yet|already)\b)`,
+    String.raw`\b(pay|paying|cover|covering|buy|buying|fund|funding) (for )?(a|an|the|some|any|our|staff|their|new)\b`,
+  ].join("|"),
+  "i",
+);
+
+/** "How do I check…", "how can we see…": how to do it, which the FAQ's how-to entries answer. */
+const HOW_TO = /\bhow (do|can|could|would|should) (i|we|you|one)\b/i;
+
 export function detectIntent(question: string): Intent | null {
-  for (const [intent, pattern] of PATTERNS) if (pattern.test(question)) return intent;
+  if (HOW_TO.test(question) && !/\b(say|said|answer(ed)?|repl(y|ied))\b/i.test(question)) return null;
+  for (const [intent, pattern] of PATTERNS) {
+    if (!pattern.test(question)) continue;
+    if (intent === "spend" && SPEND_POLICY.test(question)) continue;
+    return intent;
+  }
   return null;
 }

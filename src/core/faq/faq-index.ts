@@ -36,6 +36,8 @@ export type FaqIndex = {
   candidates(question: string, limit?: number): FaqMatch[];
   /** The question's words that the FAQ uses, everyday words aside: none means it is not about the programme. */
   programmeWords(question: string): string[];
+  /** The question's words the FAQ never uses, everyday words aside ("weather", "dentist", "pizza"). */
+  foreignWords(question: string): string[];
 };
 
 type Doc = { id: number; text: string };
@@ -100,6 +102,9 @@ export function buildFaqIndex(entries: FaqEntry[]): FaqIndex {
     size: entries.length,
     programmeWords(question) {
       return [...new Set(analyse(question))].filter((t) => documentFrequency.has(t) && !isGenericTerm(t));
+    },
+    foreignWords(question) {
+      return [...new Set(analyse(question))].filter((t) => !documentFrequency.has(t) && !isGenericTerm(t));
     },
     candidates(question, limit = 8) {
       const sequence = analyse(question);

@@ -1,6 +1,8 @@
 import type { CoreDeps } from "../deps.js";
 import type { AskedQuestion } from "../ports/asked-questions.js";
 import type { Programme } from "../programme/types.js";
+import { REPEAT_WINDOW_DAYS } from "./pass-to-staff.js";
+import { sameQuestion } from "./similar-wording.js";
 
 export type EntryUse = {
   key: string;
@@ -44,10 +46,11 @@ export async function buildFaqStats(input: {
   since?: Date;
 }): Promise<FaqStats> {
   const { deps, programme } = input;
-  const [asked, entries] = await Promise.all([
+  const [everyAsk, entries] = await Promise.all([
     deps.asked.list(programme.id, { since: input.since }),
     deps.faq.listEntries(programme.id, { includeRetired: true }),
   ]);
+  const asked = withoutRepeats(everyAsk.filter((q) => q.programmeId === programme.id));
   const uses = new Map<string, EntryUse>();
   const use = (key: string, question = key, active = false) => {
     let u = uses.get(key);
@@ -76,7 +79,7 @@ export async function buildFaqStats(input: {
       declined: count((q) => q.outcome === "decline"),
       offTopic: count((q) => q.outcome === "off-topic"),
       live: count((q) => q.outcome === "live"),
-      passedToStaff: count((q) => q.unansweredId !== null),
+      passedToStaff: new Set(asked.flatMap((q) => (q.unansweredId ? [q.unansweredId] : []))).size,
     },
     entries: [...uses.values()].sort((a, b) => b.used - a.used || b.offered - a.offered || a.key.localeCompare(b.key)),
     unknown: asked
@@ -89,4 +92,41 @@ export async function buildFaqStats(input: {
         passedToStaff: q.unansweredId !== null,
       })),
   };
+}
+
+/**
+ * One question per person, however often they ask it: a repeat by the same person (the same queued
+ * question, or the same wording within REPEAT_WINDOW_DAYS: similar-wording.ts) counts once, as its latest
+ * outcome, keeping a suggestion picked on either. Someone else asking the same thing is another question.
+ */
+export function withoutRepeats(asked: AskedQuestion[]): AskedQuestion[] {
+  const window = REPEAT_WINDOW_DAYS * 86_400_000;
+  const byAsker = new Map<string, AskedQuestion[]>();
+  const kept: AskedQuestion[] = [];
+  for (const q of [...asked].sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime())) {
+    const asker = `${q.platform}:${q.askerExternalId}`;
+    const mine = byAsker.get(asker) ?? [];
+    const earlier = mine.find(
+      (k) =>
+        (q.unansweredId !== null && k.unansweredId === q.unansweredId) ||
+        (q.askedAt.getTime() - k.askedAt.getTime() <= window && sameQuestion(k.question, q.question)),
+    );
+    if (!earlier) {
+      const copy = { ...q };
+      mine.push(copy);
+      kept.push(copy);
+    } else {
+      const { id, askedAt, question } = earlier;
+      Object.assign(earlier, q, {
+        id,
+        question,
+        // The window runs from the latest asking, so a question asked every week stays one.
+        askedAt: q.askedAt > askedAt ? q.askedAt : askedAt,
+        pickedKey: q.pickedKey ?? earlier.pickedKey,
+        unansweredId: q.unansweredId ?? earlier.unansweredId,
+      });
+    }
+    byAsker.set(asker, mine);
+  }
+  return kept;
 }

@@ -2,7 +2,7 @@ import type { CoreDeps } from "../deps.js";
 import type { ProgrammeRepository } from "../ports/programme-repository.js";
 import { answerWithLlm } from "./answer-with-llm.js";
 import { CALIBRATION } from "./calibration.js";
-import { decideAnswer, rankQuestion } from "./decide-answer.js";
+import { decideAnswer, rankQuestion, withUnansweredParts } from "./decide-answer.js";
 import { getFaqIndex } from "./faq-index-cache.js";
 
 export { SUGGEST_TEXT, UNKNOWN_NOT_PASSED_ON } from "./decide-answer.js";
@@ -34,6 +34,11 @@ export type FaqAnswer = {
   offTopic: boolean;
   /** For an answer from several entries: each entry's question and answer, in the order asked. */
   parts?: { key: string; question: string; answer: string }[];
+  /**
+   * For an answer to some parts of a question only: the parts no entry answers (the answer ends by
+   * naming them). `offTopic` parts are not for staff; the others are passed on (answer-question.ts).
+   */
+  unansweredParts?: { text: string; offTopic: boolean }[];
 };
 
 /** @deprecated The decision is no longer one threshold (see calibration.ts); kept for callers that print it. */
@@ -69,7 +74,8 @@ export async function findAnswer({
     matches: decision.candidates,
   });
   if (!llmAnswer) return withoutCandidates(decision);
-  return { answered: true, outcome: "answer", ...llmAnswer, suggestions: [], offTopic: false };
+  const worded: FaqAnswer = { answered: true, outcome: "answer", ...llmAnswer, suggestions: [], offTopic: false };
+  return withUnansweredParts(worded, decision.unansweredParts ?? []);
 }
 
 function withoutCandidates({ candidates: _, ...answer }: FaqAnswer & { candidates: unknown }): FaqAnswer {

@@ -20,8 +20,17 @@ export async function findOpenQuestion({
     throw new AppError("invalid_input", `More than one open question starts with “${wanted}”: give more of the id.`);
   const [match] = matches;
   if (match) return match;
-  const closed = await deps.faq.getUnanswered(wanted);
+  // Closed already (answered, or dismissed: a second press of a button) — say so, by whole id or short id.
+  const closed =
+    (await deps.faq.getUnanswered(wanted)) ??
+    (await Promise.all([
+      deps.faq.listUnanswered(programmeId, { status: "answered" }),
+      deps.faq.listUnanswered(programmeId, { status: "dismissed" }),
+    ]).then((lists) => lists.flat().find((q) => q.id.startsWith(wanted)) ?? null));
   if (closed && closed.programmeId === programmeId)
-    throw new AppError("conflict", "That question has already been answered.");
+    throw new AppError(
+      "conflict",
+      closed.status === "dismissed" ? "That question was dismissed." : "That question has already been answered.",
+    );
   throw new AppError("not_found", `There is no open question “${wanted}”. Use \`unanswered\` to see them.`);
 }

@@ -1,9 +1,10 @@
-import type { Command } from "../commands/command.js";
+import type { ActionHandler, Command } from "../commands/command.js";
 import { privateReply } from "../commands/reply.js";
 import { AppError } from "../errors.js";
 import { type RichText, textMessage } from "../messages/message.js";
 import { formatLocal } from "../programme/local-time.js";
 import { answerUnanswered } from "./answer-unanswered.js";
+import { dismissUnanswered } from "./dismiss-unanswered.js";
 import { editFaqEntry, retireFaqEntry } from "./edit-faq-entry.js";
 import { buildFaqStats } from "./faq-stats.js";
 import { renderFaqStats } from "./render-faq-stats.js";
@@ -25,17 +26,54 @@ export const unansweredCommand: Command = {
         ` “${q.question}” — ${member?.name ?? q.askerExternalId}, ${formatLocal(q.createdAt, actor.programme.timeZone)}`,
       ]);
     }
+    // One Dismiss button per question shown (the oldest first), for the noise nobody should answer.
+    const buttons = open.slice(0, MAX_DISMISS_BUTTONS).map((q) => ({
+      action: DISMISS_ACTION,
+      label: `Dismiss ${q.id.slice(0, 8)}`,
+      value: q.id,
+    }));
     return privateReply({
       summary: `${open.length} unanswered question(s).`,
       blocks: [
         { type: "header", text: `Unanswered questions (${open.length})` },
         { type: "list", items },
+        { type: "actions", buttons },
         {
           type: "context",
-          text: "Answer one with `answer <id> <your answer>`: it goes to the asker and into the FAQ.",
+          text: "Answer one with `answer <id> <your answer>`: it goes to the asker and into the FAQ. Dismiss one that is noise with its button or `dismiss <id>`: it leaves the queue and nothing is sent.",
         },
       ],
     });
+  },
+};
+
+export const DISMISS_ACTION = "faq.dismiss";
+const MAX_DISMISS_BUTTONS = 10;
+
+const dismissedText = (q: { id: string; question: string }) =>
+  `Dismissed \`${q.id.slice(0, 8)}\` “${q.question}”: it has left the queue, and nothing was sent to the person who asked.`;
+
+/** `dismiss <id>`: closes a queued question that is noise, without answering it. */
+export const dismissCommand: Command = {
+  name: "dismiss",
+  usage: "dismiss <id>",
+  summary: "close a queued question that is noise, without answering it",
+  staffOnly: true,
+  async run({ deps, actor, args }) {
+    const by = { id: actor.member.id, name: actor.member.name };
+    const q = await dismissUnanswered({ deps, programmeId: actor.programme.id, questionId: args.trim(), by });
+    return privateReply(textMessage(dismissedText(q)));
+  },
+};
+
+/** The Dismiss button of `unanswered` (staff only, checked by run-command.ts like the command). */
+export const dismissQuestionAction: ActionHandler = {
+  action: DISMISS_ACTION,
+  staffOnly: true,
+  async run({ deps, actor, value }) {
+    const by = { id: actor.member.id, name: actor.member.name };
+    const q = await dismissUnanswered({ deps, programmeId: actor.programme.id, questionId: value, by });
+    return privateReply(textMessage(dismissedText(q)));
   },
 };
 

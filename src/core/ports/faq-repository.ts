@@ -65,4 +65,9 @@ export type FaqRepository = {
   ): Promise<UnansweredQuestion[]>;
   getUnanswered(id: string): Promise<UnansweredQuestion | null>;
   markAnswered(id: string, input: { faqId: string; answeredById: string; at: Date }): Promise<void>;
+  /**
+   * Closes an open question without an answer (noise). `answeredById`/`answeredAt` then say who closed it
+   * and when. False when it was no longer open (answered or dismissed meanwhile): nothing changes.
+   */
+  markDismissed(id: string, input: { byId: string; at: Date }): Promise<boolean>;
 };

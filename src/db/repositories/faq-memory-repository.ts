@@ -72,6 +72,11 @@ export function createMemoryFaqRepository(entries: FaqEntry[] = []): FaqReposito
       const q = state.questions.find((x) => x.id === questionId);
       if (q) Object.assign(q, { status: "answered", answeredFaqId: faqId, answeredById, answeredAt: at });
     },
+    async markDismissed(questionId, { byId, at }) {
+      const q = state.questions.find((x) => x.id === questionId && x.status === "open");
+      if (q) Object.assign(q, { status: "dismissed", answeredById: byId, answeredAt: at });
+      return q !== undefined;
+    },
   };
 }
 

@@ -58,6 +58,14 @@ export function createFaqRepository(prisma: PrismaClient): FaqRepository {
         data: { status: "answered", answeredFaqId: faqId, answeredById, answeredAt: at },
       });
     },
+    async markDismissed(id, { byId, at }) {
+      // Only an open question: one answered or dismissed by someone else meanwhile stays as it is.
+      const { count } = await prisma.unansweredQuestion.updateMany({
+        where: { id, status: "open" },
+        data: { status: "dismissed", answeredById: byId, answeredAt: at },
+      });
+      return count === 1;
+    },
   };
 }
 

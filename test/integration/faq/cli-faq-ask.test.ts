@@ -57,3 +57,28 @@ describe("cohort faq ask", () => {
     expect(results[2].answer).toContain("Healthy London Partnership");
   });
 });
+
+describe("cohort faq ask: questions about “our team” (the CLI knows no team)", () => {
+  it("“who is our coach” gets a pointer to every team's coach, and no entry passed off as the answer", {
+    timeout: 90_000,
+  }, async () => {
+    const { code, stdout } = await cohort(["faq", "ask", "--json"], "who is our coach\nwhos our coach?\n");
+    expect(code).toBe(0);
+    const results = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { answer: string });
+    for (const r of results) {
+      expect(r.answer).toMatch(/^That depends on your team, and the CLI doesn't know who you are/);
+      expect(r.answer).toContain("cohort programme show");
+    }
+    // The command it points at does list each team's coach.
+    const show = await cohort(["programme", "show"]);
+    expect(show.stdout).toMatch(/tower-hamlets .*coach Priya Shah/);
+  });
+
+  it("a policy question about the grant is not treated as one about the team", { timeout: 60_000 }, async () => {
+    const { stdout } = await cohort(["faq", "ask", "--json", "what can we spend our grant on?"]);
+    expect(JSON.parse(stdout).answer).not.toContain("CLI doesn't know who you are");
+  });
+});

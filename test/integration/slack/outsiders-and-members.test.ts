@@ -223,6 +223,10 @@ describe("joining a team: asked by the person, decided by staff", () => {
     const decided = await lastResponse();
     expect(decided).toContain("Added gita to Croydon Link Worker Hubs");
     expect(decided).toContain("Guests are never added automatically");
+    // The card pressed on now shows the decision instead of its buttons, so nobody presses again.
+    const replaced = h.fake.callsTo("response").find((c) => c.params.replace_original === true);
+    expect(JSON.stringify(replaced?.params)).toContain("Approved by Amara Okafor");
+    expect(JSON.stringify(replaced?.params.blocks)).not.toContain("join.approve");
     const told = h.fake.callsTo("chat.postMessage").find((c) => c.params.channel === "UGUEST1");
     expect(JSON.stringify(told?.params)).toContain("added you to Croydon");
     const member = await h.db.prisma.member.findFirstOrThrow({
@@ -239,6 +243,7 @@ describe("joining a team: asked by the person, decided by staff", () => {
     h.fake.reset();
     await press("U0SPISTAFF2", STAFF_CHANNEL, "join.approve", request.id);
     expect(await lastResponse()).toContain("already approved by Amara Okafor");
+    expect(await h.db.prisma.member.count({ where: { key: "slack-uguest1" } })).toBe(1);
   });
 
   it("a Slack Connect user from another organisation is shown as such on the card", async () => {

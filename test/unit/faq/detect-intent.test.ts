@@ -21,6 +21,9 @@ describe("detectIntent: questions about the asker's own team", () => {
     ["how much budget do we have left", "spend"],
     ["what did staff say to my last question?", "staff-reply"],
     ["has anyone answered my question", "staff-reply"],
+    ["any answer from staff on our question?", "staff-reply"],
+    ["has staff got back to us about our question?", "staff-reply"],
+    ["whats the answer to the question i asked", "staff-reply"],
   ])("%j → %s", (question, intent) => {
     expect(detectIntent(question)).toBe(intent);
   });
@@ -35,6 +38,30 @@ describe("detectIntent: questions about the asker's own team", () => {
     "when does the programme start and finish?",
   ])("leaves a general question to the FAQ: %j", (question) => {
     expect(detectIntent(question)).toBeNull();
+  });
+
+  it.each([
+    "Can we spend the grant on laptops?",
+    "can we use our grant for training courses?",
+    "can we spend some of our funding on a minibus?",
+    "is a laptop an eligible cost?",
+    "what can we spend our grant on?",
+    "are we allowed to spend our funding on food?",
+    "how much do we get and what can we spend it on?",
+    "do we have to send receipts for everything we spend the grant on?",
+    "how much have we spent on travel?",
+    "can our spend include mileage?",
+  ])("leaves a question about what the grant may be spent on to the FAQ: %j", (question) => {
+    expect(detectIntent(question)).toBeNull();
+  });
+
+  it.each([
+    ["how much have we spent so far?", "spend"],
+    ["how much money have we used up so far", "spend"],
+    ["have we overspent?", "spend"],
+    ["what's our spend to date", "spend"],
+  ])("still answers the team's own spend from the data: %j → %s", (question, intent) => {
+    expect(detectIntent(question)).toBe(intent);
   });
 
   it("never takes over a question the programme FAQ itself answers, except the live ones it duplicates", () => {

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { inProcessFaqDeps } from "../../../bench/faq.js";
-import { type FaqCase, judge, loadFaqSet } from "../../../scripts/faq-eval-set.js";
+import { type FaqCase, judge, judgeLive, loadFaqSet } from "../../../scripts/faq-eval-set.js";
+import { detectIntent } from "../../../src/core/faq/detect-intent.js";
 import { findAnswer } from "../../../src/core/faq/find-answer.js";
 
 /**
@@ -25,6 +26,9 @@ describe.each(["dev", "test"])("FAQ evaluation on the %s set", (name) => {
       if (offTopicMarked && !c.offTopic) hiddenFromStaff.push(c.question);
     }
     expect(wrong).toEqual([]);
+    // As a member: no live answer (the team's spend, dates, coach) to a question that does not ask for it.
+    const wrongLive = cases.filter((c) => judgeLive(c, detectIntent(c.question)) === "wrong").map((c) => c.question);
+    expect(wrongLive).toEqual([]);
     // Most questions are answered outright; the rest are suggested or declined, never guessed.
     expect(right / cases.length).toBeGreaterThan(0.45);
     if (name === "dev") expect(hiddenFromStaff).toEqual([]);

@@ -59,8 +59,23 @@ describe("findAnswer outcomes", () => {
     "what's the weather like in lewisham tomorrow",
     "what is the capital of peru",
     "how do i reset my nhsmail password",
+    "What's the weather in London?",
+    "best pizza in London?",
+    "how do I book an NHS dentist",
+    "how do I reset my NHS login password",
+    "any good team building ideas for the office christmas party",
   ])("declines an off-topic question and marks it off-topic: %s", async (question) => {
     expect(await ask(question)).toMatchObject({ answered: false, outcome: "decline", offTopic: true, sources: [] });
+  });
+
+  it.each([
+    "what projects are in Croydon",
+    "is there a team from Hackney?",
+    "which NHS trusts are involved",
+    "is the NHS paying for this",
+    "is there a team whatsapp group",
+  ])("does not call a programme question off-topic for naming the NHS or a team: %s", async (question) => {
+    expect((await ask(question)).offTopic).toBe(false);
   });
 
   it("declines an empty question without calling it off-topic", async () => {
@@ -73,5 +88,21 @@ describe("findAnswer outcomes", () => {
   ])("does not answer %j with %s (issue 13's confidently wrong answers)", async (question, wrongKey) => {
     const result = await ask(question);
     expect(result.sources).not.toContain(wrongKey);
+  });
+});
+
+describe("findAnswer: a question answered in part", () => {
+  it("names the part no entry answers, at the end of the answer", async () => {
+    const result = await ask("when does the programme start and can we bring our dog?");
+    expect(result).toMatchObject({ outcome: "answer", sources: ["programme-start"] });
+    expect(result.unansweredParts).toEqual([{ text: "can we bring our dog?", offTopic: false }]);
+    expect(result.answer).toMatch(/I couldn't answer this part of your question: “can we bring our dog\?”$/);
+  });
+
+  it("says nothing of the kind when every part is answered", async () => {
+    const result = await ask("when does the programme start and finish?");
+    expect(result.sources).toEqual(["programme-start", "programme-end"]);
+    expect(result.unansweredParts).toBeUndefined();
+    expect(result.answer).not.toContain("couldn't answer");
   });
 });

@@ -1,6 +1,6 @@
 import type { CoreDeps } from "../../deps.js";
 import type { Block, Message } from "../../messages/message.js";
-import { formatLocal } from "../../programme/local-time.js";
+import { describeSessionTime, nextOnSchedule } from "../../programme/next-on-schedule.js";
 import type { Actor, Team } from "../../programme/types.js";
 
 /** "Who is our coach?": the team's QI coach from the programme file (teams[].coach), and when they next meet. */
@@ -14,13 +14,11 @@ export async function describeCoach(deps: CoreDeps, actor: Actor & { team: Team 
   const blocks: Block[] = [{ type: "text", text: [`The QI coach for ${team.name} is `, { bold: coach.name }, "."] }];
   if (coach.email)
     blocks.push({ type: "text", text: ["Email: ", { link: `mailto:${coach.email}`, label: coach.email }] });
-  const now = deps.clock.now();
-  const sessions = await deps.programmes.listSessions(programme.id, { teamId: team.id, from: now });
-  const next = sessions.find((s) => s.teamId === team.id);
-  if (next) {
+  const { coaching } = await nextOnSchedule(deps, actor);
+  if (coaching) {
     blocks.push({
       type: "context",
-      text: `Your next coaching session: ${next.title}, ${formatLocal(next.startsAt, programme.timeZone)}.`,
+      text: `Your next coaching session: ${describeSessionTime(coaching, programme.timeZone)}.`,
     });
   }
   return { summary: `The QI coach for ${team.name} is ${coach.name}.`, blocks };

@@ -4,8 +4,9 @@ import { type Message, textMessage } from "../../messages/message.js";
 import { DeliveryError } from "../../ports/chat-gateway.js";
 import type { JoinRequest } from "../../ports/join-requests.js";
 import { formatLocal } from "../local-time.js";
-import type { Actor } from "../types.js";
+import type { Actor, Team } from "../types.js";
 import { addToTeam } from "./add-to-team.js";
+import { decidedJoinRequestCard } from "./join-request-card.js";
 import { standingNote } from "./standing.js";
 
 /**
@@ -18,22 +19,28 @@ export async function decideJoinRequest(input: {
   actor: Actor;
   requestId: string;
   approve: boolean;
-}): Promise<Message> {
+}): Promise<{ message: Message; card: Message }> {
   const { deps, actor } = input;
   const request = input.requestId ? await deps.joinRequests.get(input.requestId) : null;
   if (!request || request.programmeId !== actor.programme.id)
     throw new AppError("not_found", "That join request no longer exists.");
   const team = await deps.programmes.getTeam(request.teamId);
   if (!team) throw new AppError("not_found", "The team in that request no longer exists.");
-  if (request.status !== "pending") return textMessage(await alreadyDecided(deps, actor, request));
+  if (request.status !== "pending") return alreadyDecided(deps, actor, request, team);
   const now = deps.clock.now();
   const claimed = await deps.joinRequests.decide(request.id, {
     status: input.approve ? "approved" : "declined",
     decidedById: actor.member.id,
     decidedAt: now,
   });
-  if (!claimed)
-    return textMessage(await alreadyDecided(deps, actor, (await deps.joinRequests.get(request.id)) ?? request));
+  if (!claimed) return alreadyDecided(deps, actor, (await deps.joinRequests.get(request.id)) ?? request, team);
+  const decided: JoinRequest = {
+    ...request,
+    status: input.approve ? "approved" : "declined",
+    decidedById: actor.member.id,
+    decidedAt: now,
+  };
+  const card = decidedJoinRequestCard(decided, team, actor.member.name, formatLocal(now, actor.programme.timeZone));
 
   const person = { platform: request.platform, externalId: request.externalId };
   if (!input.approve) {
@@ -49,7 +56,7 @@ export async function decideJoinRequest(input: {
       request,
       `The programme team didn't add you to ${team.name}. If you think that's a mistake, please contact them directly. You can still ask me questions about the programme.`,
     );
-    return textMessage(`Declined ${request.name}'s request to join ${team.name}.${told}`);
+    return { message: textMessage(`Declined ${request.name}'s request to join ${team.name}.${told}`), card };
   }
   const { moved } = await addToTeam({
     deps,
@@ -69,13 +76,23 @@ export async function decideJoinRequest(input: {
   const note = standingNote(request);
   const lines = [`${moved ? "Moved" : "Added"} ${request.name} to ${team.name}.${told}`];
   if (note) lines.push(`${note} You approved this one, so they are now a member of ${team.name}.`);
-  return { summary: lines.join(" "), blocks: lines.map((text) => ({ type: "text" as const, text })) };
+  return {
+    message: { summary: lines.join(" "), blocks: lines.map((text) => ({ type: "text" as const, text })) },
+    card,
+  };
 }
 
-async function alreadyDecided(deps: CoreDeps, actor: Actor, request: JoinRequest): Promise<string> {
+/** A second press (or a colleague's): says who decided, and the card shows the decision too. */
+async function alreadyDecided(
+  deps: CoreDeps,
+  actor: Actor,
+  request: JoinRequest,
+  team: Team,
+): Promise<{ message: Message; card: Message }> {
   const by = request.decidedById ? (await deps.programmes.getMember(request.decidedById))?.name : undefined;
-  const when = request.decidedAt ? ` on ${formatLocal(request.decidedAt, actor.programme.timeZone)}` : "";
-  return `That request was already ${request.status}${by ? ` by ${by}` : ""}${when}.`;
+  const when = request.decidedAt ? formatLocal(request.decidedAt, actor.programme.timeZone) : "";
+  const text = `That request was already ${request.status}${by ? ` by ${by}` : ""}${when ? ` on ${when}` : ""}.`;
+  return { message: textMessage(text), card: decidedJoinRequestCard(request, team, by, when) };
 }
 
 /** Tells the person the outcome; returns a note for staff when that failed. */

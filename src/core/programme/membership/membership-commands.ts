@@ -1,8 +1,8 @@
 import type { ActionHandler, Command } from "../../commands/command.js";
-import { privateReply } from "../../commands/reply.js";
+import { privateReply, type Reply } from "../../commands/reply.js";
 import { AppError } from "../../errors.js";
 import { replyTarget } from "../../faq/ask-command.js";
-import { textMessage } from "../../messages/message.js";
+import { type Message, textMessage } from "../../messages/message.js";
 import { addToTeam } from "./add-to-team.js";
 import { decideJoinRequest } from "./decide-join-request.js";
 import { findTeam, teamNames } from "./find-team.js";
@@ -116,12 +116,17 @@ export const approveJoinAction: ActionHandler = {
   action: APPROVE_JOIN,
   staffOnly: true,
   run: async ({ deps, actor, value }) =>
-    privateReply(await decideJoinRequest({ deps, actor, requestId: value, approve: true })),
+    decisionReply(await decideJoinRequest({ deps, actor, requestId: value, approve: true })),
 };
 
 export const declineJoinAction: ActionHandler = {
   action: DECLINE_JOIN,
   staffOnly: true,
   run: async ({ deps, actor, value }) =>
-    privateReply(await decideJoinRequest({ deps, actor, requestId: value, approve: false })),
+    decisionReply(await decideJoinRequest({ deps, actor, requestId: value, approve: false })),
 };
+
+/** The decision to the presser, and the card it was pressed on shows it in place of its buttons. */
+function decisionReply({ message, card }: { message: Message; card: Message }): Reply {
+  return { type: "message", message, visibility: "private", replaceSource: card };
+}

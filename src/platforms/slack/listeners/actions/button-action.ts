@@ -4,7 +4,7 @@ import type { CoreDeps } from "../../../../core/deps.js";
 import { textMessage } from "../../../../core/messages/message.js";
 import { BUSY_REPLY, type ReplyBudget } from "../../../reply-budget.js";
 import { openForm, postToUser, responseBody } from "../../deliver-reply.js";
-import { coreActionId } from "../../render/render-message.js";
+import { coreActionId, renderSlackMessage } from "../../render/render-message.js";
 import { slackConversation, slackIdentity } from "../../slack-identity.js";
 
 /**
@@ -29,6 +29,9 @@ export function registerButtonAction(app: App, deps: CoreDeps, replies: ReplyBud
     if (reply.type === "form") {
       await openForm({ client, triggerId: body.trigger_id, view: reply.view, channel: body.channel?.id });
     } else if (body.response_url) {
+      // A decided join request: its card (the message pressed on) shows the decision instead of buttons.
+      if (reply.replaceSource && body.container?.is_ephemeral !== true)
+        await respond({ ...renderSlackMessage(reply.replaceSource), replace_original: true });
       await respond({ ...responseBody(reply), replace_original: false });
     } else {
       await postToUser(client, body.user.id, reply);
