@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { pgConnectionFromUrl } from "../../src/db/database-url.js";
 import { type Database, openDatabase } from "../../src/db/open-database.js";
+import { migratedSnapshot } from "./database-snapshot.js";
 
 export type TestDatabase = Database & {
   /** Empties every table (keeps the schema); 5-12 ms. Call between tests. */
@@ -11,6 +12,8 @@ export type TestDatabase = Database & {
 /**
  * One database per test file: an in-memory PGlite by default, or — when TEST_DATABASE_URL points at a
  * PostgreSQL server (CI's second leg) — a fresh database created on that server and dropped afterwards.
+ * The PGlite one starts from a migrated snapshot (database-snapshot.ts): no initdb, no migrations to run.
+ * Open it in beforeAll and `reset()` between tests; a database per test only where a test needs its own.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -32,7 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await c.end();
     };
   } else {
-    db = await openDatabase({ kind: "pglite", dir: null }, { poolSize: 4 });
+    db = await openDatabase({ kind: "pglite", dir: null }, { poolSize: 4, snapshot: await migratedSnapshot() });
   }
   const tables = await db.prisma.$queryRaw<{ tablename: string }[]>`
     SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
