@@ -4,6 +4,16 @@ import { pgConnectionFromUrl } from "../../src/db/database-url.js";
 import { type Database, openDatabase } from "../../src/db/open-database.js";
 import { migratedSnapshot } from "./database-snapshot.js";
 
+/**
+ * Prisma's defaults (2 s to get a connection and start a transaction, 5 s to finish it; 5 s to connect)
+ * fail tests on a loaded machine with "Unable to start a transaction in the given time" although nothing
+ * is wrong. Production keeps the defaults; a real deadlock still fails, after these.
+ */
+export const TEST_DATABASE_TIMEOUTS = {
+  transactionOptions: { maxWait: 30_000, timeout: 60_000 },
+  connectionTimeoutMs: 30_000,
+};
+
 export type TestDatabase = Database & {
   /** Empties every table (keeps the schema); 5-12 ms. Call between tests. */
   reset(): Promise<void>;
@@ -27,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    db = await openDatabase({ kind: "postgres", url: url.toString() }, { poolSize: 4 });
+    db = await openDatabase({ kind: "postgres", url: url.toString() }, { poolSize: 4, ...TEST_DATABASE_TIMEOUTS });
     dropDatabase = async () => {
       const c = new pg.Client(pgConnectionFromUrl(adminUrl));
       await c.connect();
@@ -35,7 +45,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await c.end();
     };
   } else {
-    db = await openDatabase({ kind: "pglite", dir: null }, { poolSize: 4, snapshot: await migratedSnapshot() });
+    db = await openDatabase(
+      { kind: "pglite", dir: null },
+      {
+        poolSize: 4,
+        snapshot: await migratedSnapshot(),
+        ...TEST_DATABASE_TIMEOUTS,
+      },
+    );
   }
   const tables = await db.prisma.$queryRaw<{ tablename: string }[]>`
     SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
