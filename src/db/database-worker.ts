@@ -5,6 +5,8 @@ import { locateEmbeddedWorker, type WorkerEntry } from "./locate-embedded-worker
 export type WorkerInput = {
   dir: string | null;
   password: string;
+  /** In memory only: start from this `dumpDataDir` tarball instead of running initdb (test databases). */
+  snapshot?: Uint8Array<ArrayBuffer>;
   /** PGlite's WebAssembly, compiled once per process and shared with every database thread. */
   wasm?: { pglite: WebAssembly.Module; initdb: WebAssembly.Module };
 };

@@ -28,6 +28,7 @@ try {
     startParams: START_PARAMS,
     pgliteWasmModule: input.wasm?.pglite,
     initdbWasmModule: input.wasm?.initdb,
+    loadDataDir: input.snapshot && !input.dir ? new Blob([input.snapshot]) : undefined,
   };
   const db = input.dir ? await PGlite.create(input.dir, options) : await PGlite.create(options);
   // maxConnections > the pools' sizes together: the server's 8, a CLI's 2, migrations, lifelines.

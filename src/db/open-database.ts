@@ -16,8 +16,17 @@ export type Database = {
   close(): Promise<void>;
 };
 
-/** `role`, `onWait`, `onLost`: the embedded data folder's ownership rules (see embedded-postgres.ts). */
-export type OpenOptions = { migrate?: boolean; poolSize?: number } & EmbeddedOptions;
+/**
+ * `role`, `onWait`, `onLost`: the embedded data folder's ownership rules (see embedded-postgres.ts).
+ * `transactionOptions` and `connectionTimeoutMs` default to Prisma's (2 s to start a transaction, 5 s to
+ * finish it) and 5 s; tests on a loaded machine give them more room (test/support/test-database.ts).
+ */
+export type OpenOptions = {
+  migrate?: boolean;
+  poolSize?: number;
+  transactionOptions?: { maxWait?: number; timeout?: number };
+  connectionTimeoutMs?: number;
+} & EmbeddedOptions;
 
 /** Opens the database named by the target (embedded or server), migrated unless told not to. */
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
@@ -29,9 +38,9 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     const adapter = new PrismaPg({
       ...connection,
       max: options.poolSize ?? 8,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     });
-    const prisma = new PrismaClient({ adapter });
+    const prisma = new PrismaClient({ adapter, transactionOptions: options.transactionOptions });
     return {
       prisma,
       target,

@@ -113,7 +113,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       for (let i = 0; i < times; i++) list.push(answer);
       scripted.set(method, list);
     },
-    async waitFor(method, count = 1, timeoutMs = 3000) {
+    // Returns as soon as the calls are there; the default only bounds a failing wait (30 s: a loaded
+    // machine can take seconds to deliver a call that is on its way).
+    async waitFor(method, count = 1, timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
         const found = calls.filter((c) => c.method === method);

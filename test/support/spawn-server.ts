@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
+import { SERVER_START_TIMEOUT } from "./timeouts.js";
 
 export type SpawnedServer = {
   port: number;
@@ -26,6 +27,8 @@ export async function freePort(): Promise<number> {
 /**
  * Starts the real server (`src/main.ts`: the source of what `npm start` runs, through tsx so a test
  * never runs a stale dist/) as a child process and waits until /healthz answers 200. The entry point under test is the real one, not an in-process copy.
+ * A server that exits fails at once; one that never answers fails after SERVER_START_TIMEOUT (a real clock:
+ * start-up takes 2-6 s idle and about a minute on a loaded 2-core machine).
  */
 export async function spawnServer(
   env: Record<string, string>,
@@ -45,7 +48,7 @@ export async function spawnServer(
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.timeoutMs ?? SERVER_START_TIMEOUT);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
     try {

@@ -10,6 +10,8 @@ import { healthRoute } from "../../src/http/health-route.js";
 import { startHttpServer } from "../../src/http/server.js";
 import { createTeamsPlatform } from "../../src/platforms/teams/index.js";
 import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
+import { migratedSnapshot } from "./database-snapshot.js";
+import { TEST_DATABASE_TIMEOUTS } from "./test-database.js";
 
 /**
  * The Teams adapter in-process on a real HTTP server (port 0): embedded database seeded with the
@@ -20,7 +22,14 @@ export async function startTeamsHarness(
   options: { env?: Record<string, string>; now?: string; seed?: string; configure?: (deps: CoreDeps) => void } = {},
 ) {
   const connector = await startFakeBotConnector();
-  const db = await openDatabase({ kind: "pglite", dir: null }, { poolSize: 4 });
+  const db = await openDatabase(
+    { kind: "pglite", dir: null },
+    {
+      poolSize: 4,
+      snapshot: await migratedSnapshot(),
+      ...TEST_DATABASE_TIMEOUTS,
+    },
+  );
   await importProgramme(db.prisma, loadProgrammeFile(options.seed ?? "prisma/seed/sp-innovators.yaml"), "test");
   const clock = fixedClock(options.now ?? "2022-11-15T10:00:00Z");
   const deps = buildCoreDeps({ db, clock, logger: silentLogger });

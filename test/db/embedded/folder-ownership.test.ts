@@ -5,12 +5,13 @@ import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { claimDataFolder, DataFolderBusyError, type OwnedFolder } from "../../../src/db/claim-data-folder.js";
 import { processStartIdentity } from "../../../src/db/process-identity.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
 /**
  * Promise: one owner per embedded data folder, decided before anything opens it (issue 12, point 1).
  * In-process for the rules; child processes for the races, where atomicity is what counts.
  */
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-owner-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

@@ -6,12 +6,13 @@ import pg from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { startEmbeddedPostgres } from "../../../src/db/embedded-postgres.js";
 import { openDatabase } from "../../../src/db/open-database.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
 /**
  * Promise: the embedded database runs in its own thread (issue 15, point 1): its CPU never stalls the
  * app's event loop; a thread that dies is noticed at once, never left as a silent half-life.
  */
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 const workers: Worker[] = [];
 vi.mock("node:worker_threads", async (importOriginal) => {

@@ -1,8 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../support/run-cli.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 // One embedded database folder for the file: the first run creates, migrates and seeds it (a fresh
 // checkout's path), later runs reopen it, which is much faster.
@@ -16,7 +20,7 @@ function cohort(args: string[], stdin = "") {
 
 describe("cohort faq ask", () => {
   it("prints exactly one JSON line for a question (creating and seeding the database)", {
-    timeout: 120_000,
+    timeout: PROCESS_TEST_TIMEOUT,
   }, async () => {
     const { code, stdout, stderr } = await cohort([
       "faq",

@@ -1,9 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../../src/db/open-database.js";
 import { runCli } from "../../support/run-cli.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-faq-stats-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -14,7 +18,7 @@ function cohort(args: string[], stdin = "") {
 
 describe("cohort faq stats / faq ask about your own team", () => {
   it("a question about “our team” gets the FAQ's general answer or a pointer, never another team's data", {
-    timeout: 120_000,
+    timeout: PROCESS_TEST_TIMEOUT,
   }, async () => {
     const { code, stdout } = await cohort(["faq", "ask", "--json"], "how much of our grant have we spent?\n");
     expect(code).toBe(0);
@@ -23,7 +27,9 @@ describe("cohort faq stats / faq ask about your own team", () => {
     else expect(result.answer).toContain("Ask it in Slack or Teams");
   });
 
-  it("prints per-entry use and the questions that ended in “I don't know”", { timeout: 120_000 }, async () => {
+  it("prints per-entry use and the questions that ended in “I don't know”", {
+    timeout: PROCESS_TEST_TIMEOUT,
+  }, async () => {
     // Questions asked in chat, as the server records them.
     const db = await openDatabase({ kind: "pglite", dir });
     try {

@@ -1,5 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 // The real entry point (what `npm start` runs) with no credentials: the playground is what a newcomer sees.
 describe("npm start with no credentials", () => {
@@ -11,7 +15,7 @@ describe("npm start with no credentials", () => {
         timeoutMs: 60_000,
       },
     );
-  }, 90_000);
+  }, PROCESS_TEST_TIMEOUT);
   afterAll(async () => {
     await server?.stop();
   });

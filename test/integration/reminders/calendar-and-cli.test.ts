@@ -1,9 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../support/run-cli.js";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 // One embedded database folder shared by the CLI runs and the server, as an operator would use them.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-reminders-"));

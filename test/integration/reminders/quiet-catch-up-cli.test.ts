@@ -1,9 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../support/run-cli.js";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 /**
  * `cohort reminders due` shows what the scheduler would really send: on the seed programme, with a 3-day
@@ -23,7 +27,7 @@ const due = async (at: string, ...flags: string[]) =>
   JSON.parse(await cli("reminders", "due", "--at", at, "--window", "4320", "--json", ...flags)) as DueRow[];
 
 // Each CLI run is a real process opening the embedded database: seconds each on a busy machine.
-const SLOW = 120_000;
+const SLOW = PROCESS_TEST_TIMEOUT;
 
 beforeAll(async () => {
   await cli("import", "prisma/seed/sp-innovators.yaml", "--json");
@@ -68,8 +72,8 @@ describe("the server catches up after Friday-night downtime on Monday 08:00, and
     await server?.stop();
   });
 
-  it("sends the missed nudges once, on Monday 08:00", { timeout: 3 * SLOW }, async () => {
-    server = await spawnServer({ ...env, PLAYGROUND: "true" }, { timeoutMs: 120_000 });
+  it("sends the missed nudges once, on Monday 08:00", { timeout: 2 * SLOW }, async () => {
+    server = await spawnServer({ ...env, PLAYGROUND: "true" });
     const jump = async (to: string) => {
       const res = await fetch(`${server?.url}/playground/api/clock`, {
         method: "POST",

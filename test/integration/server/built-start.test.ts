@@ -4,8 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { spawnServer } from "../../support/spawn-server.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-built-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,9 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { lines, startExpectingRefusal } from "../../support/refused-start.js";
 import { runCli } from "../../support/run-cli.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 /**
  * Issue 12 point 6, through the real entry points (`npm start`'s src/main.ts and the `cohort` CLI): a
@@ -51,7 +55,7 @@ const cases: [string, Record<string, string>, RegExp][] = [
   ],
 ];
 
-describe("npm start with a configuration mistake", { timeout: 120_000 }, () => {
+describe("npm start with a configuration mistake", { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it.each(cases)("%s: one line, exit 2, before anything starts", async (_what, env, message) => {
     const result = await startExpectingRefusal({ NODE_ENV: "development", PLAYGROUND: "", ...env });
     expect(lines(result.stderr)).toEqual([expect.stringMatching(message)]);
@@ -61,7 +65,7 @@ describe("npm start with a configuration mistake", { timeout: 120_000 }, () => {
   });
 });
 
-describe("the cohort CLI with a configuration mistake", { timeout: 120_000 }, () => {
+describe("the cohort CLI with a configuration mistake", { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it.each(cases.filter(([what]) => !what.startsWith("PUBLIC_URL")))(
     "%s: one line, exit 2",
     async (_what, env, message) => {

@@ -1,10 +1,14 @@
 import http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FakeSlackApi, startFakeSlackApi } from "../../fakes/fake-slack-api.js";
 import { isLoopbackListener, listeningAddresses } from "../../support/listening-addresses.js";
 import { lines, startExpectingRefusal } from "../../support/refused-start.js";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
 import { MEMBER, personalMessage } from "../../support/teams-activities.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 /**
  * Issue 12 point 3, through the real entry point: nothing without a login (the playground, its API,
@@ -18,7 +22,7 @@ const TEAMS_CREDENTIALS = {
 };
 const base = { DATABASE_URL: "pglite:memory", NODE_ENV: "development", SCHEDULER: "false", PLAYGROUND: "" };
 
-describe("refuses to start", { timeout: 120_000 }, () => {
+describe("refuses to start", { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it.each([
     ["real Slack credentials", { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-real" }, "Slack"],
     ["real Teams credentials", TEAMS_CREDENTIALS, "Teams"],
@@ -45,14 +49,11 @@ describe("refuses to start", { timeout: 120_000 }, () => {
   });
 });
 
-describe("TEAMS_ALLOW_UNAUTHENTICATED=true without the playground", { timeout: 120_000 }, () => {
+describe("TEAMS_ALLOW_UNAUTHENTICATED=true without the playground", { timeout: PROCESS_TEST_TIMEOUT }, () => {
   let server: SpawnedServer;
   beforeAll(async () => {
-    server = await spawnServer(
-      { ...base, TEAMS_ALLOW_UNAUTHENTICATED: "true", PLAYGROUND: "false" },
-      { timeoutMs: 120_000 },
-    );
-  }, 150_000);
+    server = await spawnServer({ ...base, TEAMS_ALLOW_UNAUTHENTICATED: "true", PLAYGROUND: "false" });
+  }, PROCESS_TEST_TIMEOUT);
   afterAll(async () => {
     await server?.stop();
   });
@@ -88,22 +89,19 @@ describe("TEAMS_ALLOW_UNAUTHENTICATED=true without the playground", { timeout: 1
   });
 });
 
-describe("the playground next to a local fake Slack (not a real workspace)", { timeout: 120_000 }, () => {
+describe("the playground next to a local fake Slack (not a real workspace)", { timeout: PROCESS_TEST_TIMEOUT }, () => {
   let fake: FakeSlackApi;
   let server: SpawnedServer;
   beforeAll(async () => {
     fake = await startFakeSlackApi();
-    server = await spawnServer(
-      {
-        ...base,
-        PLAYGROUND: "true",
-        SLACK_SIGNING_SECRET: "s",
-        SLACK_BOT_TOKEN: "xoxb-fake",
-        SLACK_API_URL: fake.url,
-      },
-      { timeoutMs: 120_000 },
-    );
-  }, 150_000);
+    server = await spawnServer({
+      ...base,
+      PLAYGROUND: "true",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_BOT_TOKEN: "xoxb-fake",
+      SLACK_API_URL: fake.url,
+    });
+  }, PROCESS_TEST_TIMEOUT);
   afterAll(async () => {
     await server?.stop();
     await fake?.close();

@@ -6,9 +6,10 @@ import { silentLogger } from "../../../src/core/ports/logger.js";
 import { healthRoute } from "../../../src/http/health-route.js";
 import { startHttpServer } from "../../../src/http/server.js";
 import { spawnServer } from "../../support/spawn-server.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
 // Each case starts the real server as a child process (2-6 s each, more on a loaded 2-core machine).
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -42,7 +43,7 @@ describe("server start-up (npm start entry point)", () => {
     const dir = tempDir();
     const first = await spawnServer({ DATABASE_URL: `pglite:${dir}/db` });
     await first.kill9();
-    const second = await spawnServer({ DATABASE_URL: `pglite:${dir}/db` }, { timeoutMs: 20_000 });
+    const second = await spawnServer({ DATABASE_URL: `pglite:${dir}/db` });
     expect(second.output()).not.toMatch(/imported the seed programme/);
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
     await second.stop();

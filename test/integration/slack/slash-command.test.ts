@@ -3,6 +3,7 @@ import type { Command } from "../../../src/core/commands/command.js";
 import { commands } from "../../../src/core/commands/registry.js";
 import { privateReply } from "../../../src/core/commands/reply.js";
 import { textMessage } from "../../../src/core/messages/message.js";
+import { ACK_BUDGET_MS } from "../../../src/platforms/slack/listeners/commands/cohort-command.js";
 import { type SlackHarness, startSlackHarness } from "../../support/slack-harness.js";
 
 // Sample people from prisma/seed/sp-innovators.yaml.
@@ -53,8 +54,7 @@ describe("/cohort subcommands", () => {
   it("help: a member gets an ephemeral list in the ack body, staff commands hidden", async () => {
     const res = await h.command("help", { user_id: MEMBER });
     expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(3000);
-    const body = res.json();
+    const body = res.json(); // the answer rides in the ack itself
     expect(body.response_type).toBe("ephemeral");
     expect(blocksText(body)).toContain("update");
     expect(blocksText(body)).toContain("Tower Hamlets");
@@ -170,23 +170,29 @@ describe("/cohort subcommands", () => {
     expect(h.fake.callsTo("views.open")).toHaveLength(1);
   });
 
-  it("a command slower than the ack budget is acked at once and answered via response_url", async () => {
+  it("a command slower than the ack budget is acked without waiting for it and answered via response_url", async () => {
+    // The command finishes only when the test says so: the ack must arrive while it is still running.
+    let finish: () => void = () => {};
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
     const slow: Command = {
       name: "slowtest",
       usage: "slowtest",
       summary: "test only",
       run: async () => {
-        await new Promise((r) => setTimeout(r, 2300));
+        await finished;
         return privateReply(textMessage("slow answer <!here>"));
       },
     };
     commands.push(slow);
     try {
+      expect(ACK_BUDGET_MS).toBeLessThan(3_000); // Slack gives up at 3 s
       const res = await h.command("slowtest", { user_id: MEMBER });
       expect(res.status).toBe(200);
-      expect(res.ms).toBeLessThan(2900);
       expect(res.json()).toMatchObject({ response_type: "ephemeral", text: "Working on it…" });
-      const [reply] = await h.fake.waitFor("response", 1, 3000);
+      finish();
+      const [reply] = await h.fake.waitFor("response", 1);
       expect(reply?.params).toMatchObject({ response_type: "ephemeral", replace_original: false });
       expect(reply?.params.text).toBe("slow answer &lt;!here&gt;");
     } finally {

@@ -1,7 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemClock } from "../../../src/core/ports/clock.js";
 import { createChartUrlSigner } from "../../../src/web/chart-images/chart-url-signer.js";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 const SECRET = "a-test-chart-secret-of-32-characters!";
 
@@ -9,11 +13,13 @@ const SECRET = "a-test-chart-secret-of-32-characters!";
 describe("the staff pages from npm start (playground mode)", () => {
   let server: SpawnedServer;
   beforeAll(async () => {
-    server = await spawnServer(
-      { DATABASE_URL: "pglite:memory", SCHEDULER: "false", PUBLIC_URL: "http://127.0.0.1:9", CHART_URL_SECRET: SECRET },
-      { timeoutMs: 120_000 },
-    );
-  }, 150_000);
+    server = await spawnServer({
+      DATABASE_URL: "pglite:memory",
+      SCHEDULER: "false",
+      PUBLIC_URL: "http://127.0.0.1:9",
+      CHART_URL_SECRET: SECRET,
+    });
+  }, PROCESS_TEST_TIMEOUT);
   afterAll(async () => {
     await server?.stop();
   });
@@ -44,18 +50,15 @@ describe("the staff pages from npm start (playground mode)", () => {
 describe("the staff pages from npm start with Slack credentials", () => {
   let server: SpawnedServer;
   beforeAll(async () => {
-    server = await spawnServer(
-      {
-        DATABASE_URL: "pglite:memory",
-        SCHEDULER: "false",
-        SLACK_SIGNING_SECRET: "dash",
-        SLACK_BOT_TOKEN: "xoxb-dash",
-        SLACK_API_URL: "http://127.0.0.1:9/api/",
-        HOST: "127.0.0.1",
-      },
-      { timeoutMs: 120_000 },
-    );
-  }, 150_000);
+    server = await spawnServer({
+      DATABASE_URL: "pglite:memory",
+      SCHEDULER: "false",
+      SLACK_SIGNING_SECRET: "dash",
+      SLACK_BOT_TOKEN: "xoxb-dash",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+      HOST: "127.0.0.1",
+    });
+  }, PROCESS_TEST_TIMEOUT);
   afterAll(async () => {
     await server?.stop();
   });

@@ -1,9 +1,13 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { EnvError, parseEnv } from "../../../src/config/env.js";
 import { MEMBER, personalMessage } from "../../support/teams-activities.js";
 import { startTeamsHarness, type TeamsHarness } from "../../support/teams-harness.js";
+import { PROCESS_TEST_TIMEOUT, SERVER_START_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 const CREDENTIALS = {
   CLIENT_ID: "00000000-0000-0000-0000-000000000001",
@@ -94,7 +98,7 @@ async function run(env: Record<string, string>, whenHealthy: (port: number) => P
   child.stdout.on("data", (c) => (output += c));
   child.stderr.on("data", (c) => (output += c));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const deadline = Date.now() + 45_000;
+  const deadline = Date.now() + SERVER_START_TIMEOUT;
   while (Date.now() < deadline && child.exitCode === null) {
     const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
       (r) => r.ok,

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fillSampleUpdates } from "../../../scripts/sample-updates.js";
 import { buildCoreDeps } from "../../../src/app/build-deps.js";
 import { loadProgrammeFile } from "../../../src/config/load-programme-file.js";
@@ -12,6 +12,10 @@ import { UPDATE_COLUMNS } from "../../../src/core/updates/list-update-rows.js";
 import { importProgramme } from "../../../src/db/import-programme.js";
 import { openDatabase } from "../../../src/db/open-database.js";
 import { runCli } from "../../support/run-cli.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 const HEADER = UPDATE_COLUMNS.join(",");
 const NASTY = {
@@ -49,7 +53,7 @@ beforeAll(async () => {
   } finally {
     await db.close();
   }
-}, 120_000);
+}, PROCESS_TEST_TIMEOUT);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("cohort export updates (CLI)", () => {

@@ -1,8 +1,12 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CookieBrowser } from "../../support/cookie-browser.js";
 import { type LocalOidcProvider, startLocalOidcProvider } from "../../support/local-oidc-provider.js";
 import { freePort, type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
+import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
+
+// Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
+vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 /** Real Slack credentials pointing at a dead local port: the server runs "with credentials", calls nothing. */
 const SLACK = {
@@ -33,7 +37,7 @@ function runToExit(env: Record<string, string>): Promise<{ code: number | null; 
 }
 
 // Each case starts the real server on an embedded database: slow on a busy machine, so a generous limit.
-describe("staff sign-in wired into the real server (src/main.ts)", { timeout: 240_000 }, () => {
+describe("staff sign-in wired into the real server (src/main.ts)", { timeout: PROCESS_TEST_TIMEOUT }, () => {
   let provider: LocalOidcProvider;
   let server: SpawnedServer | undefined;
   let port: number;
@@ -80,18 +84,15 @@ describe("staff sign-in wired into the real server (src/main.ts)", { timeout: 24
   });
 
   it("signs a staff member in with Slack through the real server, then signs them out", async () => {
-    server = await spawnServer(
-      {
-        ...SLACK,
-        PORT: String(port),
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        SLACK_CLIENT_ID: "slack-client",
-        SLACK_CLIENT_SECRET: "slack-secret",
-        SLACK_TEAM_ID: "T0SPI",
-        SLACK_SIGN_IN_ISSUER: provider.issuer,
-      },
-      { timeoutMs: 150_000 },
-    );
+    server = await spawnServer({
+      ...SLACK,
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SLACK_CLIENT_ID: "slack-client",
+      SLACK_CLIENT_SECRET: "slack-secret",
+      SLACK_TEAM_ID: "T0SPI",
+      SLACK_SIGN_IN_ISSUER: provider.issuer,
+    });
     const browser = new CookieBrowser();
     const app = (path: string) => new URL(path, server?.url);
     // Stop where the server sends the browser after the callback: the staff pages (another route).

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { CoreDeps } from "../../../src/core/deps.js";
 import { fixedClock } from "../../../src/core/ports/clock.js";
 import { silentLogger } from "../../../src/core/ports/logger.js";
@@ -42,15 +42,16 @@ describe("scheduler", () => {
   });
 
   it("runs on its cron expression unless SCHEDULER=false", async () => {
-    const { deps, release, calls } = slowDeps();
-    release();
-    const off = await startScheduler({ env: { SCHEDULER: false }, deps, expression: "* * * * * *" });
-    await new Promise((r) => setTimeout(r, 1_300));
-    expect(calls()).toBe(0);
-    await off.stop();
-    const on = await startScheduler({ env: { SCHEDULER: undefined }, deps, expression: "* * * * * *" });
-    await new Promise((r) => setTimeout(r, 2_200));
+    const offDeps = slowDeps();
+    const onDeps = slowDeps();
+    offDeps.release();
+    onDeps.release();
+    const off = await startScheduler({ env: { SCHEDULER: false }, deps: offDeps.deps, expression: "* * * * * *" });
+    const on = await startScheduler({ env: { SCHEDULER: undefined }, deps: onDeps.deps, expression: "* * * * * *" });
+    // Two ticks of the running one: the switched-off one has had at least one full second to tick in.
+    await vi.waitFor(() => expect(onDeps.calls()).toBeGreaterThanOrEqual(2), { timeout: 30_000 });
     await on.stop();
-    expect(calls()).toBeGreaterThanOrEqual(1);
+    await off.stop();
+    expect(offDeps.calls()).toBe(0);
   });
 });
