@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { Reply } from "../../../../core/commands/reply.js";
 import { runAction } from "../../../../core/commands/run-command.js";
 import type { CoreDeps } from "../../../../core/deps.js";
 import { textMessage } from "../../../../core/messages/message.js";
@@ -39,6 +40,6 @@ export function registerButtonAction(app: App, deps: CoreDeps, replies: ReplyBud
   });
 }
 
-function busyReply() {
-  return { type: "message" as const, visibility: "private" as const, message: textMessage(BUSY_REPLY) };
+function busyReply(): Reply {
+  return { type: "message", visibility: "private", message: textMessage(BUSY_REPLY) };
 }
