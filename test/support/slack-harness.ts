@@ -12,6 +12,7 @@ import { startHttpServer } from "../../src/http/server.js";
 import { createSlackPlatform } from "../../src/platforms/slack/index.js";
 import { startFakeSlackApi } from "../fakes/fake-slack-api.js";
 import { createTestDatabase } from "./test-database.js";
+import { testReplyBudget } from "./test-reply-budget.js";
 
 export const SIGNING_SECRET = "test-signing-secret";
 const SEED = "prisma/seed/sp-innovators.yaml";
@@ -40,7 +41,7 @@ export async function startSlackHarness(
     SLACK_API_URL: fake.url,
     ...options.env,
   });
-  const platform = await createSlackPlatform({ env, deps });
+  const platform = await createSlackPlatform({ env, deps, replies: testReplyBudget(options.env) });
   if (platform.gateway) deps.gateways.slack = platform.gateway;
   const server = await startHttpServer({
     routes: () => [healthRoute(() => db.ping()), ...platform.routes],

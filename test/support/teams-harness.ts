@@ -12,6 +12,7 @@ import { createTeamsPlatform } from "../../src/platforms/teams/index.js";
 import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
 import { migratedSnapshot } from "./database-snapshot.js";
 import { TEST_DATABASE_TIMEOUTS } from "./test-database.js";
+import { testReplyBudget } from "./test-reply-budget.js";
 
 /**
  * The Teams adapter in-process on a real HTTP server (port 0): embedded database seeded with the
@@ -35,8 +36,13 @@ export async function startTeamsHarness(
   const deps = buildCoreDeps({ db, clock, logger: silentLogger });
   // Set up before the platform starts: it keeps its own copy of the deps.
   options.configure?.(deps);
-  const env = parseEnv({ NODE_ENV: "test", TEAMS_ALLOW_UNAUTHENTICATED: "true", ...options.env });
-  const platform = await createTeamsPlatform({ env, deps });
+  const env = parseEnv({
+    NODE_ENV: "test",
+    TEAMS_ALLOW_UNAUTHENTICATED: "true",
+    REPLY_BUDGET_MS: "30000",
+    ...options.env,
+  });
+  const platform = await createTeamsPlatform({ env, deps, replies: testReplyBudget(options.env) });
   if (platform.gateway) deps.gateways.teams = platform.gateway;
   const routes = [healthRoute(() => db.ping()), ...platform.routes];
   const http = await startHttpServer({ routes: () => routes, port: 0, host: "127.0.0.1", logger: silentLogger });
