@@ -31,9 +31,13 @@ function press(user: string, channel: string, action: string, value: string) {
   });
 }
 
+/** The latest reply to the presser (a join decision also replaces the card itself: replace_original). */
 async function lastResponse(): Promise<string> {
-  const calls = await h.fake.waitFor("response");
-  return JSON.stringify(calls.at(-1)?.params);
+  for (let n = 1; ; n++) {
+    const calls = await h.fake.waitFor("response", n); // throws after its timeout: no endless loop
+    const reply = calls.filter((c) => c.params.replace_original !== true).at(-1);
+    if (reply) return JSON.stringify(reply.params);
+  }
 }
 
 describe("someone in no team (an applicant, a guest)", () => {
@@ -265,6 +269,8 @@ describe("joining a team: asked by the person, decided by staff", () => {
     h.fake.reset();
     await press(STAFF, STAFF_CHANNEL, "join.decline", request.id);
     expect(await lastResponse()).toContain("Declined nope's request to join Lambeth");
+    const replaced = h.fake.callsTo("response").find((c) => c.params.replace_original === true);
+    expect(JSON.stringify(replaced?.params)).toContain("Declined by Amara Okafor");
     expect(JSON.stringify(h.fake.callsTo("chat.postMessage"))).toContain("didn't add you to Lambeth");
     expect(await h.db.prisma.platformIdentity.count({ where: { externalId: "UNOPE1" } })).toBe(0);
   });
