@@ -39,7 +39,6 @@ export async function startTeamsHarness(
   const env = parseEnv({
     NODE_ENV: "test",
     TEAMS_ALLOW_UNAUTHENTICATED: "true",
-    REPLY_BUDGET_MS: "30000",
     ...options.env,
   });
   const platform = await createTeamsPlatform({ env, deps, replies: testReplyBudget(options.env) });
