@@ -9,12 +9,7 @@ vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 describe("npm start with no credentials", () => {
   let server: SpawnedServer;
   beforeAll(async () => {
-    server = await spawnServer(
-      { DATABASE_URL: "pglite:memory", PLAYGROUND: "", NODE_ENV: "development" },
-      {
-        timeoutMs: 60_000,
-      },
-    );
+    server = await spawnServer({ DATABASE_URL: "pglite:memory", PLAYGROUND: "", NODE_ENV: "development" });
   }, PROCESS_TEST_TIMEOUT);
   afterAll(async () => {
     await server?.stop();
