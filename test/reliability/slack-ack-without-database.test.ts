@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InboundEvents } from "../../src/core/ports/inbound-events.js";
+import { DEFAULT_REPLY_BUDGET_MS } from "../../src/platforms/reply-budget.js";
 import { type SlackHarness, startSlackHarness } from "../support/slack-harness.js";
 
 /**
@@ -12,7 +13,8 @@ describe("Slack commands while the database is unreachable", () => {
   let h: SlackHarness;
   let real: InboundEvents;
   beforeAll(async () => {
-    h = await startSlackHarness();
+    // The production reply budget: what is tested is the answer within Slack's deadline.
+    h = await startSlackHarness({ env: { REPLY_BUDGET_MS: String(DEFAULT_REPLY_BUDGET_MS) } });
     real = h.deps.inbound;
   });
   afterAll(async () => {
@@ -43,8 +45,9 @@ describe("Slack commands while the database is unreachable", () => {
       const res = await h.command("help", { user_id: "U0SPITWH1" });
       expect(res.status).toBe(200);
       expect(res.text).toMatch(/update/);
-      expect(res.text).not.toMatch(/try again/);
-      expect(res.ms).toBeLessThan(1_000);
+      // The help text itself in the ack: had it waited for the record, the budget would have acked
+      // "Working on it…" instead.
+      expect(res.text).not.toMatch(/try again|Working on it/);
     });
   }
 });
