@@ -1,8 +1,10 @@
 import type { ActionHandler, Command } from "../commands/command.js";
 import { privateReply } from "../commands/reply.js";
+import type { CoreDeps } from "../deps.js";
 import { AppError } from "../errors.js";
 import { type RichText, textMessage } from "../messages/message.js";
 import { formatLocal } from "../programme/local-time.js";
+import type { Actor } from "../programme/types.js";
 import { answerUnanswered } from "./answer-unanswered.js";
 import { dismissUnanswered } from "./dismiss-unanswered.js";
 import { editFaqEntry, retireFaqEntry } from "./edit-faq-entry.js";
@@ -50,8 +52,16 @@ export const unansweredCommand: Command = {
 export const DISMISS_ACTION = "faq.dismiss";
 const MAX_DISMISS_BUTTONS = 10;
 
-const dismissedText = (q: { id: string; question: string }) =>
-  `Dismissed \`${q.id.slice(0, 8)}\` “${q.question}”: it has left the queue, and nothing was sent to the person who asked.`;
+/** The command and the button share it: staff-only (checked by run-command.ts), audited in dismissUnanswered. */
+async function dismissAndSay(deps: CoreDeps, actor: Actor, questionId: string) {
+  const by = { id: actor.member.id, name: actor.member.name };
+  const q = await dismissUnanswered({ deps, programmeId: actor.programme.id, questionId, by });
+  return privateReply(
+    textMessage(
+      `Dismissed \`${q.id.slice(0, 8)}\` “${q.question}”: it has left the queue, and nothing was sent to the person who asked.`,
+    ),
+  );
+}
 
 /** `dismiss <id>`: closes a queued question that is noise, without answering it. */
 export const dismissCommand: Command = {
@@ -59,22 +69,14 @@ export const dismissCommand: Command = {
   usage: "dismiss <id>",
   summary: "close a queued question that is noise, without answering it",
   staffOnly: true,
-  async run({ deps, actor, args }) {
-    const by = { id: actor.member.id, name: actor.member.name };
-    const q = await dismissUnanswered({ deps, programmeId: actor.programme.id, questionId: args.trim(), by });
-    return privateReply(textMessage(dismissedText(q)));
-  },
+  run: ({ deps, actor, args }) => dismissAndSay(deps, actor, args.trim()),
 };
 
 /** The Dismiss button of `unanswered` (staff only, checked by run-command.ts like the command). */
 export const dismissQuestionAction: ActionHandler = {
   action: DISMISS_ACTION,
   staffOnly: true,
-  async run({ deps, actor, value }) {
-    const by = { id: actor.member.id, name: actor.member.name };
-    const q = await dismissUnanswered({ deps, programmeId: actor.programme.id, questionId: value, by });
-    return privateReply(textMessage(dismissedText(q)));
-  },
+  run: ({ deps, actor, value }) => dismissAndSay(deps, actor, value),
 };
 
 /** `answer <id> <text>`: answers a queued question (and adds it to the FAQ). */
