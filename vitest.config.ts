@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/reliability/**", "test/e2e/**", "node_modules/**"],
     // Each file opens its own database; two workers suit CI's 2 cores.
+    // Builds dist/ (what spawned servers and CLIs run) and a seeded data folder to copy: test/support/global-setup.ts.
+    globalSetup: ["test/support/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     // Sized for a loaded 2-core machine (docs/TESTING.md): an in-process test is CPU only; a hook opens a

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { parseLocalTime } from "../core/programme/local-time.js";
 import { DEFAULT_DUE_TIME, DEFAULT_OPENS_TIME, type ProgrammeFile } from "../core/programme/programme-file.js";
-import type { Platform, Prisma, PrismaClient } from "../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { importPeople } from "./import-people.js";
+import { syncByKey } from "./sync-by-key.js";
 import { type ImportCounts, upsertByKey } from "./upsert-by-key.js";
 
 export type { ImportCounts };
@@ -13,7 +15,8 @@ export type ImportSummary = {
   notes: string[];
 };
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
+export type Count = (entity: string, outcome: keyof ImportCounts, n?: number) => void;
 
 /**
  * Imports a validated programme file, matching everything by key, so importing the same file twice
@@ -61,74 +64,49 @@ async function importInTransaction(tx: Tx, file: ProgrammeFile, actor: string): 
   const programmeId = programme.id;
 
   // Teams: never deleted (they own updates).
-  const teamIds = new Map<string, string>();
-  for (const t of file.teams) {
-    const data = {
+  const existingTeams = await tx.team.findMany({ where: { programmeId } });
+  const teams = await syncByKey({
+    entity: "teams",
+    existing: existingTeams,
+    rowKey: (row) => row.key,
+    items: file.teams,
+    itemKey: (t) => t.key,
+    data: (t) => ({
       name: t.name,
       borough: t.borough,
       project: t.project,
       award: t.award ?? p.grantPerTeam,
       sampleData: p.sampleData,
-    };
-    const team = await upsertByKey(
-      "teams",
-      () => tx.team.findUnique({ where: { programmeId_key: { programmeId, key: t.key } } }),
-      data,
-      () => tx.team.create({ data: { programmeId, key: t.key, calendarToken: newToken(), ...data } }),
-      (id) => tx.team.update({ where: { id }, data }),
-      count,
-    );
-    teamIds.set(t.key, team.id);
-  }
-  const keptTeams = await tx.team.count({ where: { programmeId, key: { notIn: file.teams.map((t) => t.key) } } });
+    }),
+    createMany: (items) =>
+      tx.team.createManyAndReturn({
+        data: items.map((t) => ({
+          programmeId,
+          key: t.key,
+          calendarToken: newToken(),
+          name: t.name,
+          borough: t.borough,
+          project: t.project,
+          award: t.award ?? p.grantPerTeam,
+          sampleData: p.sampleData,
+        })),
+      }),
+    update: (id, data) => tx.team.update({ where: { id }, data }),
+    count,
+  });
+  const teamId = (key: string | undefined) => (key ? (teams.get(key)?.id ?? null) : null);
+  const inFile = new Set(file.teams.map((t) => t.key));
+  const keptTeams = existingTeams.filter((t) => !inFile.has(t.key)).length;
   if (keptTeams > 0) notes.push(`${keptTeams} team(s) not in the file were kept (teams are never deleted by import)`);
 
-  // People: staff, coaches, team members; each also gets a playground identity (its key).
-  const people = [
-    ...file.staff.map((x) => ({ ...x, role: "staff" as const, teamKey: undefined as string | undefined })),
-    ...file.coaches.map((x) => ({ ...x, role: "coach" as const, teamKey: undefined as string | undefined })),
-    ...file.teams.flatMap((t) => t.members.map((x) => ({ ...x, role: "member" as const, teamKey: t.key }))),
-  ];
-  for (const person of people) {
-    const data = {
-      name: person.name,
-      email: person.email ?? null,
-      role: person.role,
-      teamId: person.teamKey ? (teamIds.get(person.teamKey) ?? null) : null,
-    };
-    const member = await upsertByKey(
-      "members",
-      () => tx.member.findUnique({ where: { programmeId_key: { programmeId, key: person.key } } }),
-      data,
-      () => tx.member.create({ data: { programmeId, key: person.key, ...data } }),
-      (id) => tx.member.update({ where: { id }, data }),
-      count,
-    );
-    const ids: [Platform, string | undefined][] = [
-      ["slack", person.slack],
-      ["teams", person.teams],
-      ["local", person.key],
-    ];
-    for (const [platform, externalId] of ids) {
-      if (!externalId) continue;
-      await tx.platformIdentity.upsert({
-        where: { programmeId_platform_externalId: { programmeId, platform, externalId } },
-        create: { programmeId, memberId: member.id, platform, externalId },
-        update: { memberId: member.id },
-      });
-    }
-  }
+  const members = await importPeople(tx, programmeId, file, teamId, count);
 
   // Each team's coach, now that the coaches exist (a team without `coach:` has none).
   for (const t of file.teams) {
-    const coach = t.coach
-      ? await tx.member.findUnique({ where: { programmeId_key: { programmeId, key: t.coach } } })
-      : null;
-    const id = teamIds.get(t.key);
-    const coachId = coach?.id ?? null;
+    const team = teams.get(t.key);
+    const coachId = t.coach ? (members.get(t.coach)?.id ?? null) : null;
     // Only when it changed: an update bumps updatedAt, and a re-import of the same file changes nothing.
-    if ((await tx.team.findUnique({ where: { id }, select: { coachId: true } }))?.coachId !== coachId)
-      await tx.team.update({ where: { id }, data: { coachId } });
+    if (team && team.coachId !== coachId) await tx.team.update({ where: { id: team.id }, data: { coachId } });
   }
 
   // Channels from the file, plus a playground channel per team and one for staff.
@@ -136,92 +114,97 @@ async function importInTransaction(tx: Tx, file: ProgrammeFile, actor: string): 
     ...file.staffChannels.map((c) => ({ ...c, purpose: "staff" as const, teamId: null as string | null })),
     { platform: "local" as const, id: "staff", name: "programme-team", purpose: "staff" as const, teamId: null },
     ...file.teams.flatMap((t) => [
-      ...t.channels.map((c) => ({ ...c, purpose: "team" as const, teamId: teamIds.get(t.key) ?? null })),
-      {
-        platform: "local" as const,
-        id: t.key,
-        name: t.key,
-        purpose: "team" as const,
-        teamId: teamIds.get(t.key) ?? null,
-      },
+      ...t.channels.map((c) => ({ ...c, purpose: "team" as const, teamId: teamId(t.key) })),
+      { platform: "local" as const, id: t.key, name: t.key, purpose: "team" as const, teamId: teamId(t.key) },
     ]),
   ];
-  for (const c of channels) {
-    const data = { purpose: c.purpose, teamId: c.teamId, name: c.name ?? "" };
-    await upsertByKey(
-      "channels",
-      () =>
-        tx.channel.findUnique({
-          where: { programmeId_platform_externalId: { programmeId, platform: c.platform, externalId: c.id } },
-        }),
-      data,
-      () => tx.channel.create({ data: { programmeId, platform: c.platform, externalId: c.id, ...data } }),
-      (id) => tx.channel.update({ where: { id }, data }),
-      count,
-    );
-  }
+  const channelData = (c: (typeof channels)[number]) => ({ purpose: c.purpose, teamId: c.teamId, name: c.name ?? "" });
+  await syncByKey({
+    entity: "channels",
+    existing: await tx.channel.findMany({ where: { programmeId } }),
+    rowKey: (row) => `${row.platform}:${row.externalId}`,
+    items: channels,
+    itemKey: (c) => `${c.platform}:${c.id}`,
+    data: channelData,
+    createMany: (items) =>
+      tx.channel.createManyAndReturn({
+        data: items.map((c) => ({ programmeId, platform: c.platform, externalId: c.id, ...channelData(c) })),
+      }),
+    update: (id, data) => tx.channel.update({ where: { id }, data }),
+    count,
+  });
 
-  for (const s of file.coachingSessions) {
-    const data = {
-      title: s.title,
-      teamId: s.team ? (teamIds.get(s.team) ?? null) : null,
-      startsAt: time(s.starts),
-      durationMinutes: s.minutes,
-      coach: s.coach,
-      joinUrl: s.joinUrl ?? null,
-      location: s.location ?? null,
-    };
-    await upsertByKey(
-      "coachingSessions",
-      () => tx.coachingSession.findUnique({ where: { programmeId_key: { programmeId, key: s.key } } }),
-      data,
-      () => tx.coachingSession.create({ data: { programmeId, key: s.key, ...data } }),
-      (id) => tx.coachingSession.update({ where: { id }, data }),
-      count,
-    );
-  }
+  const sessionData = (s: ProgrammeFile["coachingSessions"][number]) => ({
+    title: s.title,
+    teamId: teamId(s.team),
+    startsAt: time(s.starts),
+    durationMinutes: s.minutes,
+    coach: s.coach,
+    joinUrl: s.joinUrl ?? null,
+    location: s.location ?? null,
+  });
+  await syncByKey({
+    entity: "coachingSessions",
+    existing: await tx.coachingSession.findMany({ where: { programmeId } }),
+    rowKey: (row) => row.key,
+    items: file.coachingSessions,
+    itemKey: (s) => s.key,
+    data: sessionData,
+    createMany: (items) =>
+      tx.coachingSession.createManyAndReturn({
+        data: items.map((s) => ({ programmeId, key: s.key, ...sessionData(s) })),
+      }),
+    update: (id, data) => tx.coachingSession.update({ where: { id }, data }),
+    count,
+  });
   // Sessions imported from an .ics calendar (keys "ics-…") are not in the programme file: keep them.
   const goneSessions = await tx.coachingSession.deleteMany({
     where: { programmeId, key: { notIn: file.coachingSessions.map((s) => s.key), not: { startsWith: "ics-" } } },
   });
   count("coachingSessions", "removed", goneSessions.count);
 
-  for (const m of file.milestones) {
-    const data = {
-      title: m.title,
-      teamId: m.team ? (teamIds.get(m.team) ?? null) : null,
-      dueAt: time(m.due, DEFAULT_DUE_TIME),
-      description: m.description,
-    };
-    await upsertByKey(
-      "milestones",
-      () => tx.milestone.findUnique({ where: { programmeId_key: { programmeId, key: m.key } } }),
-      data,
-      () => tx.milestone.create({ data: { programmeId, key: m.key, ...data } }),
-      (id) => tx.milestone.update({ where: { id }, data }),
-      count,
-    );
-  }
+  const milestoneData = (m: ProgrammeFile["milestones"][number]) => ({
+    title: m.title,
+    teamId: teamId(m.team),
+    dueAt: time(m.due, DEFAULT_DUE_TIME),
+    description: m.description,
+  });
+  await syncByKey({
+    entity: "milestones",
+    existing: await tx.milestone.findMany({ where: { programmeId } }),
+    rowKey: (row) => row.key,
+    items: file.milestones,
+    itemKey: (m) => m.key,
+    data: milestoneData,
+    createMany: (items) =>
+      tx.milestone.createManyAndReturn({ data: items.map((m) => ({ programmeId, key: m.key, ...milestoneData(m) })) }),
+    update: (id, data) => tx.milestone.update({ where: { id }, data }),
+    count,
+  });
   const goneMilestones = await tx.milestone.deleteMany({
     where: { programmeId, key: { notIn: file.milestones.map((m) => m.key) } },
   });
   count("milestones", "removed", goneMilestones.count);
 
-  for (const c of file.reportingCycles) {
-    const data = {
-      opensAt: time(c.opens, DEFAULT_OPENS_TIME),
-      dueAt: time(c.due, DEFAULT_DUE_TIME),
-      graceDays: c.graceDays,
-    };
-    await upsertByKey(
-      "reportingCycles",
-      () => tx.reportingCycle.findUnique({ where: { programmeId_month: { programmeId, month: c.month } } }),
-      data,
-      () => tx.reportingCycle.create({ data: { programmeId, month: c.month, ...data } }),
-      (id) => tx.reportingCycle.update({ where: { id }, data }),
-      count,
-    );
-  }
+  const cycleData = (c: ProgrammeFile["reportingCycles"][number]) => ({
+    opensAt: time(c.opens, DEFAULT_OPENS_TIME),
+    dueAt: time(c.due, DEFAULT_DUE_TIME),
+    graceDays: c.graceDays,
+  });
+  await syncByKey({
+    entity: "reportingCycles",
+    existing: await tx.reportingCycle.findMany({ where: { programmeId } }),
+    rowKey: (row) => row.month,
+    items: file.reportingCycles,
+    itemKey: (c) => c.month,
+    data: cycleData,
+    createMany: (items) =>
+      tx.reportingCycle.createManyAndReturn({
+        data: items.map((c) => ({ programmeId, month: c.month, ...cycleData(c) })),
+      }),
+    update: (id, data) => tx.reportingCycle.update({ where: { id }, data }),
+    count,
+  });
   const months = file.reportingCycles.map((c) => c.month);
   const goneCycles = await tx.reportingCycle.deleteMany({
     where: { programmeId, month: { notIn: months }, updates: { none: {} } },
@@ -230,24 +213,28 @@ async function importInTransaction(tx: Tx, file: ProgrammeFile, actor: string): 
   const keptCycles = await tx.reportingCycle.count({ where: { programmeId, month: { notIn: months } } });
   if (keptCycles > 0) notes.push(`${keptCycles} cycle(s) not in the file were kept because they hold updates`);
 
-  for (const f of file.faq) {
-    const data = {
-      question: f.question,
-      answer: f.answer,
-      alternatives: f.alternatives,
-      tags: f.tags,
-      source: f.source,
-      active: true,
-    };
-    await upsertByKey(
-      "faq",
-      () => tx.faqEntry.findUnique({ where: { programmeId_key: { programmeId, key: f.key } } }),
-      data,
-      () => tx.faqEntry.create({ data: { programmeId, key: f.key, origin: "file", ...data } }),
-      (id) => tx.faqEntry.update({ where: { id }, data }),
-      count,
-    );
-  }
+  const faqData = (f: ProgrammeFile["faq"][number]) => ({
+    question: f.question,
+    answer: f.answer,
+    alternatives: f.alternatives,
+    tags: f.tags,
+    source: f.source,
+    active: true,
+  });
+  await syncByKey({
+    entity: "faq",
+    existing: await tx.faqEntry.findMany({ where: { programmeId } }),
+    rowKey: (row) => row.key,
+    items: file.faq,
+    itemKey: (f) => f.key,
+    data: faqData,
+    createMany: (items) =>
+      tx.faqEntry.createManyAndReturn({
+        data: items.map((f) => ({ programmeId, key: f.key, origin: "file", ...faqData(f) })),
+      }),
+    update: (id, data) => tx.faqEntry.update({ where: { id }, data }),
+    count,
+  });
   const retired = await tx.faqEntry.updateMany({
     where: { programmeId, origin: "file", active: true, key: { notIn: file.faq.map((f) => f.key) } },
     data: { active: false },

@@ -23,7 +23,7 @@ export async function upsertByKey<Row extends { id: string }>(
   return update(existing.id);
 }
 
-function sameValues(row: Record<string, unknown>, data: Record<string, unknown>): boolean {
+export function sameValues(row: Record<string, unknown>, data: Record<string, unknown>): boolean {
   return Object.entries(data).every(([k, v]) => same(row[k], v));
 }
 

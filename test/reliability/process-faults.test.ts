@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { SERVER_ENTRY } from "../support/built-entry-points.js";
 import { spawnServer } from "../support/spawn-server.js";
 
 /**
@@ -13,7 +14,7 @@ import { spawnServer } from "../support/spawn-server.js";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-process-faults-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const env = { DATABASE_URL: `pglite:${path.join(dir, "db")}`, PLAYGROUND: "false", SCHEDULER: "false" };
-const args = ["--import", "tsx", "--import", "./test/reliability/support/inject-faults.mjs", "src/main.ts"];
+const args = ["--import", "./test/reliability/support/inject-faults.mjs", SERVER_ENTRY];
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,16 +1,17 @@
 import { spawn } from "node:child_process";
+import { SERVER_ENTRY } from "./built-entry-points.js";
 import { freePort } from "./spawn-server.js";
 
 export type Refusal = { code: number | null; stdout: string; stderr: string; port: number };
 
 /**
- * Starts the real server (`src/main.ts`, as spawnServer does) expecting it to refuse: resolves with its
+ * Starts the real server (dist/main.js, as spawnServer does) expecting it to refuse: resolves with its
  * exit code and output once it exits, or rejects if it is still running (i.e. answering /healthz) after
  * `timeoutMs`, so a server that starts when it should not fails the test instead of hanging it.
  */
 export async function startExpectingRefusal(env: Record<string, string>, timeoutMs = 60_000): Promise<Refusal> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     env: { ...process.env, LOG_LEVEL: "info", SCHEDULER: "false", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,14 +1,15 @@
 import { spawn } from "node:child_process";
+import { CLI_ENTRY } from "./built-entry-points.js";
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
-/** Runs the real admin CLI (`npm run cohort` entry point) in a child process. */
+/** Runs the real admin CLI (`npm run cohort`, built: built-entry-points.ts) in a child process. */
 export function runCli(
   args: string[],
   options: { env?: Record<string, string>; input?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
       env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
+import { SERVER_ENTRY } from "./built-entry-points.js";
 import { SERVER_START_TIMEOUT } from "./timeouts.js";
 
 export type SpawnedServer = {
@@ -25,8 +26,9 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server (`src/main.ts`: the source of what `npm start` runs, through tsx so a test
- * never runs a stale dist/) as a child process and waits until /healthz answers 200. The entry point under test is the real one, not an in-process copy.
+ * Starts the real server (dist/main.js, what `npm start` runs, built before the suite: built-entry-points.ts)
+ * as a child process and waits until /healthz answers 200. The entry point under test is the real one, not an
+ * in-process copy.
  * A server that exits fails at once; one that never answers fails after SERVER_START_TIMEOUT (a real clock:
  * start-up takes 2-6 s idle and about a minute on a loaded 2-core machine).
  */
@@ -36,7 +38,7 @@ export async function spawnServer(
 ): Promise<SpawnedServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   let log = "";
-  const child = spawn(process.execPath, options.args ?? ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, options.args ?? [SERVER_ENTRY], {
     env: { ...process.env, LOG_LEVEL: "info", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -5,7 +5,7 @@
  * 30-60 s, where it takes 2-6 s idle.
  */
 
-/** A test that starts real processes (the server through src/main.ts, the cohort CLI). */
+/** A test that starts real processes (the built server and cohort CLI). */
 export const PROCESS_TEST_TIMEOUT = 300_000;
 
 /** Waiting for one spawned server to answer /healthz (spawnServer's default). */

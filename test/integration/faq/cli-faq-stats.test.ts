@@ -1,16 +1,17 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../../src/db/open-database.js";
 import { runCli } from "../../support/run-cli.js";
+import { seededDataFolder } from "../../support/seeded-data-folder.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
 // Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
 vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-faq-stats-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+// The seed programme, as a first start leaves it (a copy: no initdb or seed import in this file).
+let dir = "";
+beforeAll(async () => {
+  dir = await seededDataFolder();
+});
 
 function cohort(args: string[], stdin = "") {
   return runCli(args, { env: { DATABASE_URL: `pglite:${dir}`, OPENAI_API_KEY: "" }, input: stdin });

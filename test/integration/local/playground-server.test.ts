@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { seededDatabaseUrl } from "../../support/seeded-data-folder.js";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
@@ -9,7 +10,7 @@ vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 describe("npm start with no credentials", () => {
   let server: SpawnedServer;
   beforeAll(async () => {
-    server = await spawnServer({ DATABASE_URL: "pglite:memory", PLAYGROUND: "", NODE_ENV: "development" });
+    server = await spawnServer({ DATABASE_URL: await seededDatabaseUrl(), PLAYGROUND: "", NODE_ENV: "development" });
   }, PROCESS_TEST_TIMEOUT);
   afterAll(async () => {
     await server?.stop();

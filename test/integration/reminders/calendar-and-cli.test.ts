@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../support/run-cli.js";
+import { seededDataFolder } from "../../support/seeded-data-folder.js";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
@@ -10,20 +8,17 @@ import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 // One embedded database folder shared by the CLI runs and the server, as an operator would use them.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-reminders-"));
-const env = { DATABASE_URL: `pglite:${path.join(dir, "db")}`, PLAYGROUND: "false", SCHEDULER: "false" };
+// It starts as the seed programme, as a first start leaves it (a copy: no initdb or seed import here).
+let dir = "";
+const env = { DATABASE_URL: "", PLAYGROUND: "false", SCHEDULER: "false" };
 const cli = (...args: string[]) => runCli(args, { env });
 
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
+beforeAll(async () => {
+  dir = await seededDataFolder();
+  env.DATABASE_URL = `pglite:${dir}`;
 });
 
 describe("cohort import <file.ics> and reminders due (dry run)", () => {
-  beforeAll(async () => {
-    const seeded = await cli("import", "prisma/seed/sp-innovators.yaml", "--json");
-    expect(seeded.code, seeded.stderr).toBe(0);
-  });
-
   it("imports sessions from an .ics file, idempotently", async () => {
     const args = [
       "import",

@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../support/run-cli.js";
+import { seededDataFolder } from "../../support/seeded-data-folder.js";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
@@ -15,8 +13,8 @@ vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
  * Then the real server (playground clock) lives through Friday-night downtime, and `cohort reminders log`
  * shows each message's planned time and the time it really went out.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-quiet-"));
-const env = { DATABASE_URL: `pglite:${path.join(dir, "db")}`, SCHEDULER: "false" };
+let dir = "";
+const env = { DATABASE_URL: "", SCHEDULER: "false" };
 const cli = async (...args: string[]) => {
   const r = await runCli(args, { env });
   expect(r.code, r.stderr).toBe(0);
@@ -29,12 +27,11 @@ const due = async (at: string, ...flags: string[]) =>
 // Each CLI run is a real process opening the embedded database: seconds each on a busy machine.
 const SLOW = PROCESS_TEST_TIMEOUT;
 
+// The seed programme, as a first start leaves it (a copy: no initdb or seed import here).
 beforeAll(async () => {
-  await cli("import", "prisma/seed/sp-innovators.yaml", "--json");
+  dir = await seededDataFolder();
+  env.DATABASE_URL = `pglite:${dir}`;
 }, SLOW);
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe("reminders due --at <quiet instant> --window 4320 (3 days of catch-up)", () => {
   it.each([

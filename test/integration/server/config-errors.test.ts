@@ -10,7 +10,7 @@ import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 /**
- * Issue 12 point 6, through the real entry points (`npm start`'s src/main.ts and the `cohort` CLI): a
+ * Issue 12 point 6, through the real entry points (`npm start`'s dist/main.js and the `cohort` CLI): a
  * configuration mistake stops everything before it starts (no database opened, no port bound, not one log
  * line) with one line naming the variable or file; exit code 2.
  */

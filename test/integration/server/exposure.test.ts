@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FakeSlackApi, startFakeSlackApi } from "../../fakes/fake-slack-api.js";
 import { isLoopbackListener, listeningAddresses } from "../../support/listening-addresses.js";
 import { lines, startExpectingRefusal } from "../../support/refused-start.js";
+import { seededDatabaseUrl } from "../../support/seeded-data-folder.js";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
 import { MEMBER, personalMessage } from "../../support/teams-activities.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
@@ -20,6 +21,7 @@ const TEAMS_CREDENTIALS = {
   CLIENT_SECRET: "not-a-real-secret",
   TENANT_ID: "00000000-0000-0000-0000-000000000002",
 };
+// Refused starts never open a database; the ones that start get a copy of the seeded folder.
 const base = { DATABASE_URL: "pglite:memory", NODE_ENV: "development", SCHEDULER: "false", PLAYGROUND: "" };
 
 describe("refuses to start", { timeout: PROCESS_TEST_TIMEOUT }, () => {
@@ -52,7 +54,12 @@ describe("refuses to start", { timeout: PROCESS_TEST_TIMEOUT }, () => {
 describe("TEAMS_ALLOW_UNAUTHENTICATED=true without the playground", { timeout: PROCESS_TEST_TIMEOUT }, () => {
   let server: SpawnedServer;
   beforeAll(async () => {
-    server = await spawnServer({ ...base, TEAMS_ALLOW_UNAUTHENTICATED: "true", PLAYGROUND: "false" });
+    server = await spawnServer({
+      ...base,
+      DATABASE_URL: await seededDatabaseUrl(),
+      TEAMS_ALLOW_UNAUTHENTICATED: "true",
+      PLAYGROUND: "false",
+    });
   }, PROCESS_TEST_TIMEOUT);
   afterAll(async () => {
     await server?.stop();
@@ -96,6 +103,7 @@ describe("the playground next to a local fake Slack (not a real workspace)", { t
     fake = await startFakeSlackApi();
     server = await spawnServer({
       ...base,
+      DATABASE_URL: await seededDatabaseUrl(),
       PLAYGROUND: "true",
       SLACK_SIGNING_SECRET: "s",
       SLACK_BOT_TOKEN: "xoxb-fake",

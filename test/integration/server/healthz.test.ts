@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { silentLogger } from "../../../src/core/ports/logger.js";
 import { healthRoute } from "../../../src/http/health-route.js";
 import { startHttpServer } from "../../../src/http/server.js";
+import { seededDatabaseUrl } from "../../support/seeded-data-folder.js";
 import { spawnServer } from "../../support/spawn-server.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
@@ -40,10 +41,10 @@ describe("server start-up (npm start entry point)", () => {
   });
 
   it("survives kill -9 of the embedded database and starts again with its data", async () => {
-    const dir = tempDir();
-    const first = await spawnServer({ DATABASE_URL: `pglite:${dir}/db` });
+    const DATABASE_URL = await seededDatabaseUrl();
+    const first = await spawnServer({ DATABASE_URL });
     await first.kill9();
-    const second = await spawnServer({ DATABASE_URL: `pglite:${dir}/db` });
+    const second = await spawnServer({ DATABASE_URL });
     expect(second.output()).not.toMatch(/imported the seed programme/);
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
     await second.stop();

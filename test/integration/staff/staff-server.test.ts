@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemClock } from "../../../src/core/ports/clock.js";
 import { createChartUrlSigner } from "../../../src/web/chart-images/chart-url-signer.js";
+import { seededDatabaseUrl } from "../../support/seeded-data-folder.js";
 import { type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
@@ -9,12 +10,12 @@ vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 const SECRET = "a-test-chart-secret-of-32-characters!";
 
-/** The real entry point (src/main.ts, as `npm start` runs it): the composition root wires the staff pages. */
+/** The real entry point (dist/main.js, as `npm start` runs it): the composition root wires the staff pages. */
 describe("the staff pages from npm start (playground mode)", () => {
   let server: SpawnedServer;
   beforeAll(async () => {
     server = await spawnServer({
-      DATABASE_URL: "pglite:memory",
+      DATABASE_URL: await seededDatabaseUrl(),
       SCHEDULER: "false",
       PUBLIC_URL: "http://127.0.0.1:9",
       CHART_URL_SECRET: SECRET,
@@ -51,7 +52,7 @@ describe("the staff pages from npm start with Slack credentials", () => {
   let server: SpawnedServer;
   beforeAll(async () => {
     server = await spawnServer({
-      DATABASE_URL: "pglite:memory",
+      DATABASE_URL: await seededDatabaseUrl(),
       SCHEDULER: "false",
       SLACK_SIGNING_SECRET: "dash",
       SLACK_BOT_TOKEN: "xoxb-dash",

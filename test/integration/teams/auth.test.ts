@@ -2,6 +2,8 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { EnvError, parseEnv } from "../../../src/config/env.js";
+import { SERVER_ENTRY } from "../../support/built-entry-points.js";
+import { seededDatabaseUrl } from "../../support/seeded-data-folder.js";
 import { MEMBER, personalMessage } from "../../support/teams-activities.js";
 import { startTeamsHarness, type TeamsHarness } from "../../support/teams-harness.js";
 import { PROCESS_TEST_TIMEOUT, SERVER_START_TIMEOUT } from "../../support/timeouts.js";
@@ -48,7 +50,7 @@ describe("Teams auth off (TEAMS_ALLOW_UNAUTHENTICATED=true, local only)", () => 
   });
 });
 
-describe("real entry point (src/main.ts)", () => {
+describe("real entry point (dist/main.js, what npm start runs)", () => {
   it("refuses to start in production with TEAMS_ALLOW_UNAUTHENTICATED=true", async () => {
     const { code, output } = await run({ NODE_ENV: "production", TEAMS_ALLOW_UNAUTHENTICATED: "true" }, async () => {});
     expect(code).not.toBe(0);
@@ -83,12 +85,12 @@ async function freePort(): Promise<number> {
 /** Starts the server as a child process; once /healthz answers, runs `whenHealthy`, then stops it. */
 async function run(env: Record<string, string>, whenHealthy: (port: number) => Promise<void>) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     env: {
       ...process.env,
       ...env,
       PORT: String(port),
-      DATABASE_URL: "pglite:memory",
+      DATABASE_URL: await seededDatabaseUrl(),
       LOG_LEVEL: "warn",
       SCHEDULER: "false",
     },

@@ -1,17 +1,13 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { fillSampleUpdates } from "../../../scripts/sample-updates.js";
 import { buildCoreDeps } from "../../../src/app/build-deps.js";
-import { loadProgrammeFile } from "../../../src/config/load-programme-file.js";
 import { fixedClock } from "../../../src/core/ports/clock.js";
 import { silentLogger } from "../../../src/core/ports/logger.js";
 import { UPDATE_COLUMNS } from "../../../src/core/updates/list-update-rows.js";
-import { importProgramme } from "../../../src/db/import-programme.js";
 import { openDatabase } from "../../../src/db/open-database.js";
 import { runCli } from "../../support/run-cli.js";
+import { seededDatabaseUrl, seededDataFolder } from "../../support/seeded-data-folder.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
 // Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
@@ -29,11 +25,11 @@ const NASTY = {
 let dir: string;
 let env: Record<string, string>;
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-export-"));
-  env = { DATABASE_URL: `pglite:${dir}/db` };
-  const db = await openDatabase({ kind: "pglite", dir: `${dir}/db` });
+  dir = await seededDataFolder(); // the seed programme, as a first start leaves it
+  env = { DATABASE_URL: `pglite:${dir}` };
+  const db = await openDatabase({ kind: "pglite", dir });
   try {
-    const { programmeId } = await importProgramme(db.prisma, loadProgrammeFile("prisma/seed/sp-innovators.yaml"));
+    const { id: programmeId } = await db.prisma.programme.findUniqueOrThrow({ where: { slug: "sp-innovators-2022" } });
     const deps = buildCoreDeps({ db, clock: fixedClock("2022-12-01T09:00:00Z"), logger: silentLogger });
     await fillSampleUpdates({ deps, programmeId });
     const team = (await deps.programmes.listTeams(programmeId)).find((t) => t.key === "lewisham");
@@ -54,11 +50,12 @@ beforeAll(async () => {
     await db.close();
   }
 }, PROCESS_TEST_TIMEOUT);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("cohort export updates (CLI)", () => {
   it("prints only the header on a fresh, seeded database", async () => {
-    const csv = await runCli(["export", "updates", "--format", "csv"], { env: { DATABASE_URL: "pglite:memory" } });
+    const csv = await runCli(["export", "updates", "--format", "csv"], {
+      env: { DATABASE_URL: await seededDatabaseUrl() },
+    });
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe(`${HEADER}\n`);
   });

@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { SERVER_ENTRY } from "../../support/built-entry-points.js";
 import { CookieBrowser } from "../../support/cookie-browser.js";
 import { type LocalOidcProvider, startLocalOidcProvider } from "../../support/local-oidc-provider.js";
+import { seededDatabaseUrl } from "../../support/seeded-data-folder.js";
 import { freePort, type SpawnedServer, spawnServer } from "../../support/spawn-server.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
@@ -21,7 +23,7 @@ const SLACK = {
 /** Runs `npm start`'s entry point with this environment and returns its exit code and output. */
 function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, [SERVER_ENTRY], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -37,7 +39,7 @@ function runToExit(env: Record<string, string>): Promise<{ code: number | null; 
 }
 
 // Each case starts the real server on an embedded database: slow on a busy machine, so a generous limit.
-describe("staff sign-in wired into the real server (src/main.ts)", { timeout: PROCESS_TEST_TIMEOUT }, () => {
+describe("staff sign-in wired into the real server (dist/main.js)", { timeout: PROCESS_TEST_TIMEOUT }, () => {
   let provider: LocalOidcProvider;
   let server: SpawnedServer | undefined;
   let port: number;
@@ -86,6 +88,7 @@ describe("staff sign-in wired into the real server (src/main.ts)", { timeout: PR
   it("signs a staff member in with Slack through the real server, then signs them out", async () => {
     server = await spawnServer({
       ...SLACK,
+      DATABASE_URL: await seededDatabaseUrl(),
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       SLACK_CLIENT_ID: "slack-client",

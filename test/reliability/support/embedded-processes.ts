@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { CLI_ENTRY, SERVER_ENTRY } from "../../support/built-entry-points.js";
 import { freePort } from "../../support/spawn-server.js";
 
 /**
@@ -41,10 +42,10 @@ export function startProcess(args: string[], env: Record<string, string>): Runni
 
 export type ServerProcess = RunningProcess & { port: number; url: string };
 
-/** `src/main.ts` (what `npm start` runs) with the playground on, on the given data folder. */
+/** dist/main.js (what `npm start` runs) with the playground on, on the given data folder. */
 export async function startServerProcess(dir: string, extraArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
-  const proc = startProcess(["--import", "tsx", ...extraArgs, "src/main.ts"], {
+  const proc = startProcess([...extraArgs, SERVER_ENTRY], {
     PORT: String(port),
     HOST: "127.0.0.1",
     DATABASE_URL: `pglite:${dir}`,
@@ -56,7 +57,7 @@ export async function startServerProcess(dir: string, extraArgs: string[] = []):
 
 /** The `cohort` CLI on the given data folder; stdin stays open until the test ends it. */
 export function startCli(dir: string, args: string[]): RunningProcess {
-  return startProcess(["--import", "tsx", "src/cli/main.ts", ...args], { DATABASE_URL: `pglite:${dir}` });
+  return startProcess([CLI_ENTRY, ...args], { DATABASE_URL: `pglite:${dir}` });
 }
 
 export async function isHealthy(server: ServerProcess): Promise<boolean> {
