@@ -9,6 +9,7 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
+    isolate: false,
     // Sized for a loaded 2-core machine (docs/TESTING.md): an in-process test is CPU only; a hook opens a
     // database (from the migrated snapshot) and seeds it, 30-60 s at load 16. Tests that start real
     // processes set PROCESS_TEST_TIMEOUT (test/support/timeouts.ts).

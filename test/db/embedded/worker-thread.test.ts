@@ -1,11 +1,9 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import pg from "pg";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { startEmbeddedPostgres } from "../../../src/db/embedded-postgres.js";
-import { openDatabase } from "../../../src/db/open-database.js";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { migratedSnapshot } from "../../support/database-snapshot.js";
+import { seededDataFolder } from "../../support/seeded-data-folder.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
 /**
@@ -26,12 +24,19 @@ vi.mock("node:worker_threads", async (importOriginal) => {
   return { ...real, Worker: TrackedWorker };
 });
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-worker-"));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+// Test files share a process (vitest.config.ts: isolate: false), so the database modules may already be
+// loaded with the real Worker: load them afresh, after the mock.
+let startEmbeddedPostgres: typeof import("../../../src/db/embedded-postgres.js").startEmbeddedPostgres;
+let openDatabase: typeof import("../../../src/db/open-database.js").openDatabase;
+beforeAll(async () => {
+  vi.resetModules();
+  ({ startEmbeddedPostgres } = await import("../../../src/db/embedded-postgres.js"));
+  ({ openDatabase } = await import("../../../src/db/open-database.js"));
+});
 
 describe("the embedded database's thread", () => {
   it("runs a query's CPU off the caller's event loop", async () => {
-    const db = await startEmbeddedPostgres(null);
+    const db = await startEmbeddedPostgres(null, { snapshot: await migratedSnapshot() });
     const client = new pg.Client(db.connection);
     try {
       await client.connect();
@@ -66,8 +71,8 @@ describe("the embedded database's thread", () => {
   });
 
   it("closes cleanly: the thread ends, the lock goes, and the folder reopens with its data", async () => {
-    const dir = path.join(root, "reopen");
-    const first = await openDatabase({ kind: "pglite", dir });
+    const dir = await seededDataFolder(); // an existing folder: no initdb (seconds) before the point
+    const first = await openDatabase({ kind: "pglite", dir }, { migrate: false });
     await first.prisma.$executeRawUnsafe("CREATE TABLE kept (n int)");
     await first.prisma.$executeRawUnsafe("INSERT INTO kept VALUES (7)");
     const worker = workers.at(-1);
@@ -75,7 +80,7 @@ describe("the embedded database's thread", () => {
     await first.close();
     await exited;
     expect(fs.existsSync(`${dir}.lock`)).toBe(false);
-    const again = await openDatabase({ kind: "pglite", dir });
+    const again = await openDatabase({ kind: "pglite", dir }, { migrate: false });
     try {
       expect(await again.prisma.$queryRawUnsafe("SELECT n FROM kept")).toEqual([{ n: 7 }]);
     } finally {
@@ -84,9 +89,9 @@ describe("the embedded database's thread", () => {
   });
 
   it("reports a dead thread once, in one line, releases the folder, and fails queries instead of hanging", async () => {
-    const dir = path.join(root, "crash");
+    const dir = await seededDataFolder();
     const lost: string[] = [];
-    const db = await openDatabase({ kind: "pglite", dir }, { onLost: (line) => lost.push(line) });
+    const db = await openDatabase({ kind: "pglite", dir }, { migrate: false, onLost: (line) => lost.push(line) });
     try {
       expect(fs.existsSync(`${dir}.lock`)).toBe(true);
       await workers.at(-1)?.terminate(); // what a PGlite abort does to the thread
