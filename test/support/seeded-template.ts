@@ -7,6 +7,8 @@ export const SEEDED_TEMPLATE_KEY = "seededTemplate";
 declare module "vitest" {
   export interface ProvidedContext {
     seededTemplate: SeededTemplate;
+    /** Names of this run's PostgreSQL test databases start with it (test-database.ts). */
+    testDatabasePrefix: string;
   }
 }
 

@@ -1,17 +1,17 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../support/run-cli.js";
+import { seededDataFolder } from "../../support/seeded-data-folder.js";
 import { PROCESS_TEST_TIMEOUT } from "../../support/timeouts.js";
 
 // Starts real processes (server or CLI): wall time on a loaded machine, see support/timeouts.ts.
 vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
-// One embedded database folder for the file: the first run creates, migrates and seeds it (a fresh
-// checkout's path), later runs reopen it, which is much faster.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-faq-cli-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+// The seed programme, as a first start leaves it: a copy, so no run here pays initdb and the seed import
+// (a first start is tested in server/healthz.test.ts and cli/import-cli.test.ts).
+let dir = "";
+beforeAll(async () => {
+  dir = await seededDataFolder();
+});
 
 /** Runs the real CLI in a child process on the embedded database, with no LLM configured. */
 function cohort(args: string[], stdin = "") {
@@ -19,7 +19,7 @@ function cohort(args: string[], stdin = "") {
 }
 
 describe("cohort faq ask", () => {
-  it("prints exactly one JSON line for a question (creating and seeding the database)", {
+  it("prints exactly one JSON line for a question", {
     timeout: PROCESS_TEST_TIMEOUT,
   }, async () => {
     const { code, stdout, stderr } = await cohort([

@@ -152,8 +152,6 @@ describe("cohort faq dismiss", () => {
   it("closes a queued question without an answer; a second time says it was dismissed", {
     timeout: 180_000,
   }, async () => {
-    // Creates and seeds the database when this test runs alone.
-    expect((await cohort(["faq", "unanswered"])).code).toBe(0);
     const db = await openDatabase({ kind: "pglite", dir });
     let id = "";
     try {

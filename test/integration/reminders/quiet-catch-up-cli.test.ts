@@ -9,7 +9,7 @@ vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT });
 
 /**
  * `cohort reminders due` shows what the scheduler would really send: on the seed programme, with a 3-day
- * catch-up window, nothing at the instants in quiet hours, at a weekend or on a bank holiday (issue 14).
+ * catch-up window, nothing at an instant in quiet time (issue 14), and with --deferred what waits.
  * Then the real server (playground clock) lives through Friday-night downtime, and `cohort reminders log`
  * shows each message's planned time and the time it really went out.
  */
@@ -34,15 +34,10 @@ beforeAll(async () => {
 }, SLOW);
 
 describe("reminders due --at <quiet instant> --window 4320 (3 days of catch-up)", () => {
-  it.each([
-    ["Sat 26 Nov 2022 10:00", "2022-11-26T10:00:00Z"],
-    ["Fri 25 Nov 2022 21:00", "2022-11-25T21:00:00Z"],
-    ["Wed 9 Nov 2022 22:30", "2022-11-09T22:30:00Z"],
-    ["Sat 5 Nov 2022", "2022-11-05T10:00:00Z"],
-    ["Sat 3 Dec 2022", "2022-12-03T12:00:00Z"],
-    ["Tue 27 Dec 2022 (bank holiday)", "2022-12-27T12:00:00Z"],
-  ])("lists nothing to send at %s", { timeout: SLOW }, async (_label, at) => {
-    expect(await due(at)).toEqual([]);
+  // Every instant the issue found is checked on the same dry run in-process
+  // (test/db/reminders/preview-due-quiet-instants.test.ts); here the command itself, at the first.
+  it("lists nothing to send at Sat 26 Nov 2022 10:00", { timeout: SLOW }, async () => {
+    expect(await due("2022-11-26T10:00:00Z")).toEqual([]);
   });
 
   it("lists what waits with --deferred, with the time it will go out", { timeout: SLOW }, async () => {
