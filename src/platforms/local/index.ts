@@ -9,7 +9,7 @@ import { playgroundApi } from "./api/playground-api.js";
 import { createLocalGateway } from "./local-gateway.js";
 import { createMessageStore } from "./message-store.js";
 import { createOpenForms } from "./open-forms.js";
-import { isPlaygroundClock, startingTime } from "./playground-clock.js";
+import { isPlaygroundClock, resumeOrStart } from "./playground-clock.js";
 import { findPlaygroundProgramme, listPeople } from "./playground-directory.js";
 import { renderPlaygroundPage } from "./render/render-page.js";
 
@@ -40,16 +40,17 @@ export async function createLocalPlatform({ deps }: PlatformFactoryInput): Promi
   let firstRun: Promise<void> = Promise.resolve();
   if (programme && isPlaygroundClock(deps.clock)) {
     const [firstCycle] = (await deps.programmes.listCycles(programme.id)).sort((a, b) => +a.opensAt - +b.opensAt);
-    const start = startingTime(programme, deps.clock.now(), firstCycle?.opensAt);
-    // A restart on a folder the tour has already used resumes where it left off: starting over at the
-    // first update would show none of what was already sent, and nothing would come again (the outbox
-    // sends each occasion once), so the demo would look broken.
     const [last] = (await deps.deliveries?.list({ programmeId: programme.id, statuses: ["sent"], limit: 1 })) ?? [];
-    const leftOff = last ? (last.sentAt ?? last.scheduledFor) : null;
-    deps.clock.jumpTo(leftOff && leftOff > start ? leftOff : start);
-    if (leftOff && leftOff > start)
+    const { at, resumed } = resumeOrStart(
+      programme,
+      deps.clock.now(),
+      firstCycle?.opensAt,
+      last ? (last.sentAt ?? last.scheduledFor) : null,
+    );
+    deps.clock.jumpTo(at);
+    if (resumed)
       deps.logger.info(
-        `playground: the clock resumes at ${formatLocal(leftOff, programme.timeZone)}, where this data left off`,
+        `playground: the clock resumes at ${formatLocal(at, programme.timeZone)}, where this data left off`,
       );
   }
 

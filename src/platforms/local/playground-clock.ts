@@ -55,3 +55,18 @@ export function startingTime(
   while (start.weekday >= 6) start = start.plus({ days: 1 });
   return start.toJSDate();
 }
+
+/**
+ * Where the clock starts for this data: startingTime, unless the tour has already been walked on it. Then it
+ * resumes at the last message sent: starting over at the first update would show none of what was already
+ * sent, and nothing would come again (the outbox sends each occasion once), so the demo would look broken.
+ */
+export function resumeOrStart(
+  programme: Pick<Programme, "startsOn" | "endsOn" | "timeZone">,
+  now: Date,
+  firstCycleOpensAt: Date | null | undefined,
+  lastSentAt: Date | null,
+): { at: Date; resumed: boolean } {
+  const start = startingTime(programme, now, firstCycleOpensAt);
+  return lastSentAt && lastSentAt > start ? { at: lastSentAt, resumed: true } : { at: start, resumed: false };
+}

@@ -3,6 +3,7 @@ import { fixedClock, systemClock } from "../../../src/core/ports/clock.js";
 import {
   createPlaygroundClock,
   isPlaygroundClock,
+  resumeOrStart,
   startingTime,
 } from "../../../src/platforms/local/playground-clock.js";
 
@@ -36,5 +37,18 @@ describe("playground clock", () => {
     expect(startingTime(programme, new Date("2022-09-30T22:00:00Z"), opens)).toEqual(opens);
     // No cycles: 09:00 on the first weekday (1 Oct 2022 was a Saturday → Mon 3 Oct, 09:00 BST).
     expect(startingTime(programme, new Date("2023-04-01T00:30:00Z")).toISOString()).toBe("2022-10-03T08:00:00.000Z");
+  });
+
+  it("resumes at the last message sent when the tour has been walked on this data, else starts", () => {
+    const now = new Date("2026-11-24T10:00:00Z");
+    const opens = new Date("2022-10-24T08:00:00Z");
+    expect(resumeOrStart(programme, now, opens, null)).toEqual({ at: opens, resumed: false });
+    const lastSent = new Date("2022-11-01T09:00:00Z");
+    expect(resumeOrStart(programme, now, opens, lastSent)).toEqual({ at: lastSent, resumed: true });
+    // Something sent before the start (a nudge from an earlier run's first tick): start as usual.
+    expect(resumeOrStart(programme, now, opens, new Date("2022-10-20T09:00:00Z"))).toEqual({
+      at: opens,
+      resumed: false,
+    });
   });
 });
