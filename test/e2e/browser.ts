@@ -11,7 +11,8 @@ export async function launchChromium(): Promise<Browser> {
 
 /**
  * Saves a screenshot into docs/screenshots/ when UPDATE_SCREENSHOTS=1, so the docs can be refreshed with
- * one command without every test run rewriting tracked images.
+ * one command without every test run rewriting tracked images. Install fonts-noto-color-emoji first, or the
+ * playground's 💬 is drawn as an empty box (docs/PLAYGROUND.md).
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== "1") return;
