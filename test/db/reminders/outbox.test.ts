@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildCoreDeps } from "../../../src/app/build-deps.js";
 import { loadProgrammeFile } from "../../../src/config/load-programme-file.js";
 import type { CoreDeps } from "../../../src/core/deps.js";
@@ -9,39 +9,32 @@ import { runSchedulerTick } from "../../../src/core/reminders/run-scheduler-tick
 import { importProgramme } from "../../../src/db/import-programme.js";
 import { PrismaClient } from "../../../src/generated/prisma/client.js";
 import { createFakeGateway, type FakeGateway } from "../../fakes/fake-gateway.js";
-import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
+import { useTestDatabase } from "../../support/use-test-database.js";
 
 const FIXTURE = "test/fixtures/reminders/mini-programme.yaml";
 // Session for Team Alpha on Thu 10 Nov 2022 14:00 (GMT): the day-before reminder is due Wed 9 Nov 14:00Z.
 const DAY_BEFORE = "2022-11-09T14:00:30Z";
 
-let db: TestDatabase;
+const db = useTestDatabase({ resetEach: true });
 let deps: CoreDeps;
 let clock: ReturnType<typeof fixedClock>;
 let slack: FakeGateway;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
 beforeEach(async () => {
-  await db.reset();
-  await importProgramme(db.prisma, loadProgrammeFile(FIXTURE));
-  ({ deps, clock, slack } = makeDeps(db.prisma, DAY_BEFORE));
+  await importProgramme(db().prisma, loadProgrammeFile(FIXTURE));
+  ({ deps, clock, slack } = makeDeps(db().prisma, DAY_BEFORE));
 });
 
 function makeDeps(prisma: PrismaClient, now: string) {
   const c = fixedClock(now);
-  const d = buildCoreDeps({ db: { ...db, prisma }, clock: c, logger: silentLogger });
+  const d = buildCoreDeps({ db: { ...db(), prisma }, clock: c, logger: silentLogger });
   const gateway = createFakeGateway("slack");
   d.gateways.slack = gateway;
   return { deps: d, clock: c, slack: gateway };
 }
 
 const tick = () => runSchedulerTick({ deps });
-const rows = () => db.prisma.delivery.findMany({ orderBy: { key: "asc" } });
+const rows = () => db().prisma.delivery.findMany({ orderBy: { key: "asc" } });
 const minutes = (n: number) => n * 60_000;
 
 describe("outbox: exactly once", () => {
@@ -51,7 +44,7 @@ describe("outbox: exactly once", () => {
     expect(slack.sent[0]?.message.summary).toMatch(/QI coaching: Alpha \(November\) tomorrow at 14:00/);
     await tick();
     // A "restart": fresh deps and gateway on the same database.
-    const restarted = makeDeps(db.prisma, DAY_BEFORE);
+    const restarted = makeDeps(db().prisma, DAY_BEFORE);
     expect(await runSchedulerTick({ deps: restarted.deps })).toEqual({
       planned: 0,
       sent: 0,
@@ -67,7 +60,7 @@ describe("outbox: exactly once", () => {
 
   it("retries a delivery claimed by a dispatcher that crashed before sending, once its lease expires", async () => {
     await runSchedulerTick({ deps: { ...deps, gateways: {} } }); // plan only: no gateway, nothing targeted
-    const planned = makeDeps(db.prisma, DAY_BEFORE);
+    const planned = makeDeps(db().prisma, DAY_BEFORE);
     // Enqueue through a tick whose dispatch "crashes": claim, then never send or mark.
     const store = planned.deps.deliveries!;
     await runSchedulerTick({ deps: { ...planned.deps, deliveries: { ...store, claimDue: async () => [] } } });
@@ -125,7 +118,7 @@ describe("outbox: failures", () => {
     slack.failNext({ kind: "permanent", reason: "channel_not_found" }, { externalId: "C0ALPHA" });
     const result = await tick();
     expect(result.failed).toBe(1);
-    const alpha = await db.prisma.channel.findFirstOrThrow({ where: { externalId: "C0ALPHA" } });
+    const alpha = await db().prisma.channel.findFirstOrThrow({ where: { externalId: "C0ALPHA" } });
     expect(alpha).toMatchObject({ active: false, inactiveReason: "channel_not_found" });
     expect(slack.sentTo("C0STAFF")).toHaveLength(1);
     expect(slack.sentTo("C0STAFF")[0]?.message.summary).toMatch(/can no longer post in the slack channel alpha/);
@@ -160,7 +153,7 @@ describe("outbox: two schedulers on one database", () => {
   const poolSize = 4;
   let servers: PrismaClient[] = [];
   beforeEach(() => {
-    servers = [0, 1].map(() => new PrismaClient({ adapter: new PrismaPg({ ...db.connection, max: poolSize }) }));
+    servers = [0, 1].map(() => new PrismaClient({ adapter: new PrismaPg({ ...db().connection, max: poolSize }) }));
   });
   afterEach(async () => {
     await Promise.all(servers.map((p) => p.$disconnect()));
@@ -186,7 +179,7 @@ describe("outbox: two schedulers on one database", () => {
   });
 
   it("hands each due row to exactly one of many concurrent claimers", async () => {
-    const programme = await db.prisma.programme.findFirstOrThrow();
+    const programme = await db().prisma.programme.findFirstOrThrow();
     const store = deps.deliveries!;
     const at = new Date("2022-11-25T10:00:00Z");
     await store.enqueue(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { buildCoreDeps } from "../../../src/app/build-deps.js";
 import { loadProgrammeFile } from "../../../src/config/load-programme-file.js";
 import type { CoreDeps } from "../../../src/core/deps.js";
@@ -7,31 +7,24 @@ import { silentLogger } from "../../../src/core/ports/logger.js";
 import { runSchedulerTick } from "../../../src/core/reminders/run-scheduler-tick.js";
 import { importProgramme } from "../../../src/db/import-programme.js";
 import { createFakeGateway, type FakeGateway } from "../../fakes/fake-gateway.js";
-import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
+import { useTestDatabase } from "../../support/use-test-database.js";
 
 /**
  * Catch-up, retries and expired leases never send in quiet time: whatever becomes sendable at night, at a
  * weekend or on a bank holiday waits for the next allowed time (once), or is recorded as skipped.
  */
-let db: TestDatabase;
+const db = useTestDatabase();
 let deps: CoreDeps;
 let clock: ReturnType<typeof fixedClock>;
 let slack: FakeGateway;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
-
 async function load(fixture: string, now: string, policy?: Record<string, unknown>) {
-  await db.reset();
+  await db().reset();
   const file = loadProgrammeFile(`test/fixtures/reminders/${fixture}.yaml`);
   if (policy) file.programme.reminders = { ...file.programme.reminders, ...policy };
-  await importProgramme(db.prisma, file);
+  await importProgramme(db().prisma, file);
   clock = fixedClock(now);
-  deps = buildCoreDeps({ db, clock, logger: silentLogger });
+  deps = buildCoreDeps({ db: db(), clock, logger: silentLogger });
   slack = createFakeGateway("slack");
   deps.gateways.slack = slack;
 }
@@ -40,7 +33,7 @@ const tickAt = (at: string) => {
   clock.set(at);
   return runSchedulerTick({ deps });
 };
-const rows = () => db.prisma.delivery.findMany({ orderBy: { key: "asc" } });
+const rows = () => db().prisma.delivery.findMany({ orderBy: { key: "asc" } });
 
 describe("downtime that ends at 22:00 on a Friday, before a Monday 09:30 session", () => {
   beforeEach(() => load("monday-session", "2022-11-25T22:00:00Z"));
@@ -114,9 +107,9 @@ describe("each programme keeps its own sending hours", () => {
     // "anytime" allows every hour; "mini" keeps the default 20:00–08:00 and weekends.
     const anytime = { quietHours: { start: "00:00", end: "00:00" }, skipWeekends: false, bankHolidays: false };
     await load("monday-session", "2022-11-25T22:00:00Z", anytime);
-    await importProgramme(db.prisma, loadProgrammeFile("test/fixtures/reminders/mini-programme.yaml"));
+    await importProgramme(db().prisma, loadProgrammeFile("test/fixtures/reminders/mini-programme.yaml"));
     const staffChannel = (slug: string) =>
-      db.prisma.channel.findFirstOrThrow({ where: { purpose: "staff", programme: { slug } } });
+      db().prisma.channel.findFirstOrThrow({ where: { purpose: "staff", programme: { slug } } });
     const alert = async (slug: string) => {
       const channel = await staffChannel(slug);
       return {

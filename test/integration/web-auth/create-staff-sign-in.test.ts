@@ -6,20 +6,14 @@ import { createStaffSignIn } from "../../../src/web/auth/create-staff-sign-in.js
 import type { WebSignIn } from "../../../src/web/sign-in.js";
 import { CookieBrowser } from "../../support/cookie-browser.js";
 import { testCoreDeps } from "../../support/core-deps.js";
-import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
+import { useTestDatabase } from "../../support/use-test-database.js";
 
 const SLACK_BOT = { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-test" };
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-}, 120_000);
-afterAll(async () => {
-  await db?.close();
-});
+const db = useTestDatabase();
 
 const build = (source: Record<string, string>) =>
-  createStaffSignIn({ env: parseEnv(source), db, deps: testCoreDeps(db).deps, logger: silentLogger });
+  createStaffSignIn({ env: parseEnv(source), db: db(), deps: testCoreDeps(db()).deps, logger: silentLogger });
 
 describe("createStaffSignIn: which sign-in the server uses", () => {
   it("none (the playground's applies) without credentials and without a method", () => {
