@@ -21,6 +21,11 @@ export type StoredMessage = {
 export type MessageStore = {
   add(entry: Omit<StoredMessage, "id">): StoredMessage;
   list(channel: string, options: { viewer: string; after?: number }): StoredMessage[];
+  /**
+   * Puts a new bot message in place of bot message `id` of `channel` (same id and place), as Slack's
+   * replace_original does; null when there is no such message (gone from the bounded history, or not the bot's).
+   */
+  replace(channel: string, id: number, message: Message): StoredMessage | null;
   /** The id of the newest message in any channel (0 when empty). */
   lastId(): number;
 };
@@ -55,6 +60,15 @@ export function createMessageStore(limits: { perChannel?: number; maxChannels?: 
       return (channels.get(channel) ?? []).filter(
         (m) => m.id > after && (m.visibleTo === undefined || m.visibleTo === viewer),
       );
+    },
+    replace(channel, id, message) {
+      const list = channels.get(channel) ?? [];
+      const index = list.findIndex((m) => m.id === id && m.author.kind === "bot");
+      const current = list[index];
+      if (!current) return null;
+      const replaced = { ...current, message };
+      list[index] = replaced;
+      return replaced;
     },
     lastId: () => nextId - 1,
   };

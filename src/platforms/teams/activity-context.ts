@@ -7,6 +7,8 @@ export type InboundActivity = {
   name?: string;
   text?: string;
   value?: unknown;
+  /** For a card button (Action.Submit): the id of the activity holding the card. */
+  replyToId?: string;
   serviceUrl?: string;
   channelId?: string;
   from: { id: string; name?: string; aadObjectId?: string };

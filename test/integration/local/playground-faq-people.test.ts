@@ -47,8 +47,21 @@ describe("playground: someone in no team", () => {
     const card = staffView.body.messages.at(-1);
     expect(card.html).toContain('data-action="join.approve"');
     const requestId = /data-action="join\.approve" data-value="([^"]+)"/.exec(card.html)?.[1];
-    const approved = await pg.post("action", { as: staff, channel: "staff", action: "join.approve", value: requestId });
+    const approved = await pg.post("action", {
+      as: staff,
+      channel: "staff",
+      action: "join.approve",
+      value: requestId,
+      source: card.id,
+    });
     expect(approved.status).toBe(200);
+    // The card pressed on now shows the decision instead of its buttons, in its place, as in Slack.
+    expect(approved.body.replaced).toMatchObject({ id: card.id });
+    const decidedCard = (await pg.get(`messages?as=${staff}&channel=staff`)).body.messages.find(
+      (m: { id: number }) => m.id === card.id,
+    );
+    expect(decidedCard.html).toContain("Approved by Amara Okafor");
+    expect(decidedCard.html).not.toContain("data-action=");
     const staffReply = (await pg.get(`messages?as=${staff}&channel=staff&after=${card.id}`)).body.messages;
     expect(staffReply.map((m: { html: string }) => m.html).join()).toContain(
       "Added Sam Visitor to Croydon Link Worker Hubs",

@@ -16,6 +16,17 @@ describe("playground message store and gateway", () => {
     expect(store.lastId()).toBe(b.id);
   });
 
+  it("replaces a bot message in place (same id and position), and nothing else", () => {
+    const store = createMessageStore();
+    const card = store.add({ channel: "c", at: "t", author: bot, message: { summary: "card", blocks: [] } });
+    const typed = store.add({ channel: "c", at: "t", author: { kind: "person", key: "ann", name: "Ann" }, text: "hi" });
+    const decided = { summary: "decided", blocks: [] };
+    expect(store.replace("c", card.id, decided)).toMatchObject({ id: card.id, message: decided });
+    expect(store.list("c", { viewer: "x" }).map((m) => m.message?.summary ?? m.text)).toEqual(["decided", "hi"]);
+    expect(store.replace("c", typed.id, decided)).toBeNull();
+    expect(store.replace("other", card.id, decided)).toBeNull();
+  });
+
   it("is bounded per channel and in channels", () => {
     const store = createMessageStore({ perChannel: 3, maxChannels: 2 });
     for (let i = 0; i < 5; i++) store.add({ channel: "a", at: "t", author: bot, text: String(i) });

@@ -30,7 +30,14 @@ export type PlaygroundContext = {
 
 const key = z.string().trim().min(1).max(100);
 const sendSchema = z.object({ as: key, channel: key, text: z.string().trim().min(1, "type a message").max(4000) });
-const actionSchema = z.object({ as: key, channel: key, action: key, value: z.string().max(500).optional() });
+const actionSchema = z.object({
+  as: key,
+  channel: key,
+  action: key,
+  value: z.string().max(500).optional(),
+  /** The id of the message holding the pressed button, so the core can have it replaced. */
+  source: z.number().int().positive().optional(),
+});
 const formSchema = z.object({ as: key, token: key, values: z.record(z.string(), z.string().max(10_000)) });
 const clockSchema = z.object({ to: z.string().trim().min(10).max(40), as: key.optional() });
 
@@ -84,7 +91,11 @@ export function playgroundApi(ctx: PlaygroundContext) {
       const input = await readJson(req, actionSchema);
       const { person, identity, conversation } = await caller(ctx.deps, programme, input);
       const reply = await runAction(ctx.deps, { identity, conversation, action: input.action, value: input.value });
-      return deliver(ctx, reply, person, conversation);
+      const replaced = replaceSource(ctx, reply, person, conversation, input.source);
+      return {
+        ...deliver(ctx, reply, person, conversation),
+        ...(replaced ? { replaced: toMessageView(replaced, person.key, programme.timeZone) } : {}),
+      };
     },
     "POST form": async (req, _url, programme) => {
       const input = await readJson(req, formSchema);
@@ -206,6 +217,23 @@ async function caller(deps: CoreDeps, programme: Programme, input: { as: string;
   const identity: Identity = { platform: "local", externalId: person.key, displayName: person.name };
   const conversation: Conversation = { platform: "local", externalId: channel.id, kind: channel.kind };
   return { person, identity, conversation };
+}
+
+/**
+ * A decided join request: the card pressed on shows the decision in place of its buttons, as in Slack.
+ * Only a message the presser can see in that channel; the page swaps it in from the `replaced` answer.
+ */
+function replaceSource(
+  ctx: PlaygroundContext,
+  reply: Reply,
+  person: PlaygroundPerson,
+  conversation: Conversation,
+  source: number | undefined,
+) {
+  if (reply.type !== "message" || !reply.replaceSource || source === undefined) return null;
+  const channel = conversation.externalId;
+  const visible = ctx.store.list(channel, { viewer: person.key, after: source - 1 }).find((m) => m.id === source);
+  return visible ? ctx.store.replace(channel, source, reply.replaceSource) : null;
 }
 
 /** Puts a reply where the person would see it: public in the channel, private to them, or a form to open. */

@@ -149,7 +149,15 @@ async function pressButton(button) {
     channel: state.channel,
     action: button.dataset.action,
     value: button.dataset.value || undefined,
+    // The message the button is on: a decided join request's card is replaced by the decision.
+    source: Number(button.closest("li[data-id]")?.dataset.id) || undefined,
   });
+  if (reply.replaced) {
+    document.querySelector(`#messages li[data-id="${reply.replaced.id}"]`)?.replaceWith(renderMessage(reply.replaced));
+    // The pressed button is gone with the old card: keyboard focus goes back to the composer.
+    state.returnFocus = null;
+    $("composer-text").focus();
+  }
   await handleReply(reply);
 }
 

@@ -7,6 +7,7 @@ import { commandText, conversationOf, type InboundActivity, identityOf } from ".
 import { openRequestData, readOpenRequest } from "../cards/card-data.js";
 import { renderTeamsActivity } from "../cards/render-message.js";
 import { mentionedPeople } from "../mentioned-people.js";
+import { replaceSourceCard } from "../replace-source.js";
 import { sendReply } from "../send-reply.js";
 import { firstDelivery, type HandlerDeps } from "./handler-deps.js";
 
@@ -63,6 +64,9 @@ async function answer({ app, deps, remember }: HandlerDeps, ctx: MessageContext)
             ctx.api.conversations.members(conversationId).getById(userId),
           ),
         });
+  // A decided join request: the card pressed on shows the decision in place of its buttons.
+  if (reply.type === "message" && reply.replaceSource && request.kind === "action")
+    await replaceSourceCard(ctx, activity, reply.replaceSource, deps.logger);
   await sendReply({ app, ctx, activity, logger: deps.logger }, reply, openRequestData(request));
 }
 
