@@ -1,8 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Command } from "../../../src/core/commands/command.js";
-import { commands } from "../../../src/core/commands/registry.js";
-import { privateReply } from "../../../src/core/commands/reply.js";
-import { textMessage } from "../../../src/core/messages/message.js";
 import { type SlackHarness, startSlackHarness } from "../../support/slack-harness.js";
 
 // Sample people from prisma/seed/sp-innovators.yaml.
