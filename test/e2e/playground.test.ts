@@ -166,6 +166,29 @@ describe("the README tour in a real browser, from a fresh start", () => {
     expect(await page.locator("#messages").textContent()).not.toContain("How much grant");
   });
 
+  it(
+    "step 6: someone in no team asks to join; staff approve on the card, which then shows the decision",
+    SLOW,
+    async () => {
+      await page.getByLabel("I am").selectOption("visitor");
+      await expect.poll(() => page.locator("#channel-title").textContent()).toContain("Cohort Bot");
+      await say("join croydon");
+      await expect
+        .poll(() => lastBotMessage().textContent())
+        .toContain("asked the programme team to add you to Croydon");
+
+      await page.getByLabel("I am").selectOption("amara-okafor");
+      await expect.poll(() => page.locator("#channel-title").textContent()).toBe("# programme-team");
+      const card = page.locator(".message.from-bot", { hasText: "asks to join" }).last();
+      await card.getByRole("button", { name: "Approve" }).click();
+      // Replaced in place, as Slack replaces it: the decision instead of the buttons, focus back in the composer.
+      await expect.poll(() => card.textContent()).toContain("Approved by Amara Okafor");
+      expect(await card.getByRole("button").count()).toBe(0);
+      await expect.poll(() => lastBotMessage().textContent()).toContain("Added Sam Visitor to Croydon");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("composer-text");
+    },
+  );
+
   it("serves everything the page asks for (no 404, favicon included)", async () => {
     const favicon = await page.request.get(`${server.url}/favicon.ico`);
     expect(favicon.status()).toBe(200);
