@@ -4,8 +4,7 @@ import { messageToPlainText } from "../../core/digests/render-plain-text.js";
 import type { Message } from "../../core/messages/message.js";
 import { resolveCycle } from "../../core/updates/cycles.js";
 import { CliInputError } from "../cli-error.js";
-import { withCliDatabase } from "../open-cli-database.js";
-import { pickProgramme } from "./pick-programme.js";
+import { withCliProgramme } from "./pick-programme.js";
 
 const FORMATS = ["text", "slack", "teams"] as const;
 type Format = (typeof FORMATS)[number];
@@ -24,8 +23,7 @@ export function registerDigest(program: Command): void {
         throw new CliInputError(`--format must be one of ${FORMATS.join(", ")} (got "${opts.format}")`);
       if (opts.cycle !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.cycle))
         throw new CliInputError(`--cycle must be a month like 2022-11 (got "${opts.cycle}")`);
-      await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const programme = await pickProgramme(deps, opts.programme);
+      await withCliProgramme(opts.programme, async ({ deps, programme }) => {
         const cycle = await resolveCycle(deps, programme, opts.cycle);
         const message = await buildDigest({ deps, programmeId: programme.id, month: cycle.month });
         process.stdout.write(await render(message, opts.format as Format));

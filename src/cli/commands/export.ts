@@ -7,8 +7,7 @@ import {
   type UpdateRow,
 } from "../../core/updates/list-update-rows.js";
 import { CliInputError } from "../cli-error.js";
-import { withCliDatabase } from "../open-cli-database.js";
-import { pickProgramme } from "./pick-programme.js";
+import { withCliProgramme } from "./pick-programme.js";
 
 /** `export updates --format csv|json [--cycle YYYY-MM] [--programme slug]`: every team's updates, for staff. */
 export function registerExport(program: Command): void {
@@ -24,8 +23,7 @@ export function registerExport(program: Command): void {
         throw new CliInputError(`--format must be csv or json (got "${opts.format}")`);
       if (opts.cycle !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.cycle))
         throw new CliInputError(`--cycle must be a month like 2022-11 (got "${opts.cycle}")`);
-      await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const programme = await pickProgramme(deps, opts.programme);
+      await withCliProgramme(opts.programme, async ({ deps, programme }) => {
         const rows = await listUpdateRows({ deps, programmeId: programme.id, month: opts.cycle });
         if (opts.format === "json") {
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -7,8 +7,7 @@ import { dismissUnanswered } from "../../core/faq/dismiss-unanswered.js";
 import { buildFaqStats, type FaqStats } from "../../core/faq/faq-stats.js";
 import { noIdentityPointer } from "../../core/faq/live/no-identity-pointer.js";
 import { CliInputError } from "../cli-error.js";
-import { withCliDatabase } from "../open-cli-database.js";
-import { pickProgramme } from "./pick-programme.js";
+import { CLI_ACTOR, withCliProgramme } from "./pick-programme.js";
 
 /** `cohort faq ask|unanswered|answer`: the FAQ from the command line (scripts, evaluation, staff). */
 export function registerFaq(program: Command): void {
@@ -20,8 +19,7 @@ export function registerFaq(program: Command): void {
     .option("--json", "print {answered, answer, sources, outcome, suggestions} as one JSON line per question")
     .option("--programme <slug>", "programme slug (default: the only or first programme)")
     .action(async (words: string[], opts: { json?: boolean; programme?: string }) => {
-      await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const programme = await pickProgramme(deps, opts.programme);
+      await withCliProgramme(opts.programme, async ({ deps, programme }) => {
         const ask = async (question: string) => {
           const result = await answerQuestion({ deps, programmeId: programme.id, question });
           // The CLI has no identity: a question about "our team" gets a pointer to where its answer is, and
@@ -56,8 +54,7 @@ export function registerFaq(program: Command): void {
       const since = opts.since ? new Date(`${opts.since}T00:00:00Z`) : undefined;
       if (since && Number.isNaN(since.getTime()))
         throw new CliInputError(`--since: “${opts.since}” is not a date like 2022-11-01`);
-      await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const programme = await pickProgramme(deps, opts.programme);
+      await withCliProgramme(opts.programme, async ({ deps, programme }) => {
         const stats = await buildFaqStats({ deps, programme, since });
         process.stdout.write(opts.json ? `${JSON.stringify(stats)}\n` : statsText(stats));
       });
@@ -69,8 +66,7 @@ export function registerFaq(program: Command): void {
     .option("--json", "print as JSON lines")
     .option("--programme <slug>", "programme slug")
     .action(async (opts: { json?: boolean; programme?: string }) => {
-      await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const programme = await pickProgramme(deps, opts.programme);
+      await withCliProgramme(opts.programme, async ({ deps, programme }) => {
         const open = await deps.faq.listUnanswered(programme.id, { status: "open" });
         for (const q of open) {
           process.stdout.write(
@@ -89,13 +85,12 @@ export function registerFaq(program: Command): void {
     .argument("<id>", "question id (or its first 8 characters)")
     .option("--programme <slug>", "programme slug")
     .action(async (id: string, opts: { programme?: string }) => {
-      await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const programme = await pickProgramme(deps, opts.programme);
+      await withCliProgramme(opts.programme, async ({ deps, programme }) => {
         const q = await dismissUnanswered({
           deps,
           programmeId: programme.id,
           questionId: id,
-          by: { id: "cli", name: "programme team" },
+          by: CLI_ACTOR,
         });
         process.stdout.write(`Dismissed ${q.id.slice(0, 8)} “${q.question}”. Nothing was sent to the asker.\n`);
       });
@@ -108,14 +103,13 @@ export function registerFaq(program: Command): void {
     .argument("<answer...>", "the answer (quote it)")
     .option("--programme <slug>", "programme slug")
     .action(async (id: string, answer: string[], opts: { programme?: string }) => {
-      await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const programme = await pickProgramme(deps, opts.programme);
+      await withCliProgramme(opts.programme, async ({ deps, programme }) => {
         const result = await answerUnanswered({
           deps,
           programmeId: programme.id,
           questionId: id,
           answer: answer.join(" "),
-          by: { id: "cli", name: "programme team" },
+          by: CLI_ACTOR,
         });
         process.stdout.write(
           `Saved as FAQ entry ${result.entry.key}. ${result.delivered ? "Sent to the asker." : `Not sent to the asker: ${result.deliveryProblem}.`}\n`,

@@ -1,6 +1,10 @@
 import type { CoreDeps } from "../../core/deps.js";
 import type { Programme } from "../../core/programme/types.js";
 import { CliInputError } from "../cli-error.js";
+import { type CliContext, withCliDatabase } from "../open-cli-database.js";
+
+/** Who the CLI acts as where the core records a person (answering or dismissing a queued question). */
+export const CLI_ACTOR = { id: "cli", name: "programme team" };
 
 /** The programme named by --programme, or the only/first one. */
 export async function pickProgramme(deps: CoreDeps, slug?: string): Promise<Programme> {
@@ -13,4 +17,14 @@ export async function pickProgramme(deps: CoreDeps, slug?: string): Promise<Prog
         : "no programme imported yet",
     );
   return programme;
+}
+
+/** What most commands do first: open the (seeded) database and pick the programme --programme names. */
+export function withCliProgramme<T>(
+  slug: string | undefined,
+  run: (ctx: CliContext & { programme: Programme }) => Promise<T>,
+): Promise<T> {
+  return withCliDatabase({ seed: true }, async (ctx) =>
+    run({ ...ctx, programme: await pickProgramme(ctx.deps, slug) }),
+  );
 }

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { formatLocal } from "../../core/programme/local-time.js";
-import { withCliDatabase } from "../open-cli-database.js";
-import { pickProgramme } from "./pick-programme.js";
+import { withCliProgramme } from "./pick-programme.js";
 
 export function registerProgramme(program: Command): void {
   const programme = program.command("programme").description("inspect programmes");
@@ -11,8 +10,7 @@ export function registerProgramme(program: Command): void {
     .argument("[slug]", "programme slug (default: the only or first programme)")
     .option("--json", "print as JSON")
     .action(async (slug: string | undefined, opts: { json?: boolean }) => {
-      await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const p = await pickProgramme(deps, slug);
+      await withCliProgramme(slug, async ({ deps, programme: p }) => {
         const [teams, members, sessions, milestones, cycles] = await Promise.all([
           deps.programmes.listTeams(p.id),
           deps.programmes.listMembers(p.id),

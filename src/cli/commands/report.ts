@@ -6,8 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Command } from "commander";
 import { renderProgrammeReport } from "../../web/report/render-report.js";
 import { CliInputError } from "../cli-error.js";
-import { withCliDatabase } from "../open-cli-database.js";
-import { pickProgramme } from "./pick-programme.js";
+import { withCliProgramme } from "./pick-programme.js";
 
 /**
  * `report --programme <slug> --out <file.html> [--format html|pdf]`: the end-of-programme report as one
@@ -29,8 +28,7 @@ export function registerReport(program: Command): void {
         throw new CliInputError(
           "--format pdf needs Chromium or Chrome (set CHROMIUM_PATH). Write the HTML instead and use Print → Save as PDF.",
         );
-      await withCliDatabase({ seed: true }, async ({ deps }) => {
-        const programme = await pickProgramme(deps, opts.programme);
+      await withCliProgramme(opts.programme, async ({ deps, programme }) => {
         const started = performance.now();
         const html = await renderProgrammeReport({ deps, programme });
         const ms = Math.round(performance.now() - started);
